@@ -1,0 +1,57 @@
+/**
+ * The one Hono app: JSON API under /api, server-rendered pages elsewhere. Lambda (handlers/http.ts) and
+ * the local runtime (infra/local) both serve exactly this app; only AppDeps differ.
+ */
+import type { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { detectLang, LANG_COOKIE } from '../../web/i18n.js';
+import { authenticate } from './auth.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { errorBody, handleError } from './errors.js';
+import { createRouter } from './router.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { ledgerRoutes } from './routes/ledger.js';
+import { pageRoutes } from './routes/pages.js';
+
+export const API_INFO = {
+  openapi: '3.0.3',
+  info: {
+    title: 'Kyoso Fund API (共創ファンド)',
+    version: '0.1.0',
+    description: 'Shared furusato-nozei and crowdfunding platform for small municipalities. Yen are integers; dates are JST YYYY-MM-DD.',
+  },
+};
+
+export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
+  const app = createRouter();
+  app.use(requestId());
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('lang', detectLang(getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
+    await next();
+  });
+  app.use(authenticate);
+  app.onError(handleError);
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404)
+      : c.html('<!doctype html><meta charset="utf-8"><title>404</title><p>ページが見つかりません / Page not found</p><p><a href="/">共創ファンド</a></p>', 404),
+  );
+
+  const api = createRouter();
+  api.get('/health', (c) => c.json({ status: 'ok', time: new Date().toISOString() }));
+  api.route('/', catalogRoutes);
+  api.route('/', ledgerRoutes);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  api.doc('/openapi.json', { ...API_INFO, servers: [{ url: '/api' }] });
+  app.route('/api', api);
+
+  extend?.(app);
+  app.route('/', pageRoutes);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

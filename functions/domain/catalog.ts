@@ -1,0 +1,68 @@
+/** The network's public catalog: member towns, pooled funds and challenges. */
+import type { Yen } from './money.js';
+import type { TownCode } from './municipality.js';
+
+export interface Municipality {
+  code: TownCode;
+  name: string;
+  nameEn: string;
+  prefecture: string;
+  prefectureEn: string;
+  postalCode: string;
+  address: string;
+  /** The head of the municipality, named on receipts (町長). */
+  mayor: string;
+  corporateNumber: string;
+  /** Excluded from the corporate version (e.g. non-grant municipalities in metro areas). */
+  corporateVersionExcluded?: boolean;
+  description: string;
+  descriptionEn: string;
+}
+
+export interface Fund {
+  id: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  descriptionEn: string;
+  members: TownCode[];
+  /** Allocation rule: every drawn town approves ('all_drawn'), or a quorum of member treasurers. */
+  governance: { rule: 'all_drawn' } | { rule: 'quorum'; quorum: number };
+  corporateEligible: TownCode[];
+}
+
+export const CHALLENGE_STATUSES = ['draft', 'open', 'closed', 'in_progress', 'completed'] as const;
+export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
+
+export interface Challenge {
+  id: string;
+  title: string;
+  titleEn: string;
+  summary: string;
+  summaryEn: string;
+  description: string;
+  descriptionEn: string;
+  theme: string;
+  towns: TownCode[];
+  leadTown: TownCode;
+  targetAmount: Yen;
+  /** Last day donations are accepted, inclusive, in JST. */
+  deadline: string;
+  status: ChallengeStatus;
+  operatorCompanyId?: string;
+  /** Towns under whose approved 地域再生計画 this challenge may take corporate-version donations. */
+  corporateEligible: TownCode[];
+  applicationId?: string;
+  createdAt: string;
+}
+
+export interface ChallengeProgress {
+  raised: Yen;
+  donorCount: number;
+  /** Whole percent, floored, may exceed 100 (keep-it-all: money above target still counts). */
+  percent: number;
+}
+
+export function progressOf(target: Yen, raised: Yen, donorCount: number): ChallengeProgress {
+  return { raised, donorCount, percent: target > 0 ? Math.floor((raised * 100) / target) : 0 };
+}

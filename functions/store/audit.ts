@@ -1,0 +1,50 @@
+/** Reading and checking the audit chains; appending happens inside each change's transaction (db.ts). */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { verifyAuditChain, type AuditRecord, type ChainProblem } from '../domain/audit.js';
+import { transact, type AuditedChange, type Db, type TransactItem } from './db.js';
+import { keys, lists } from './keys.js';
+
+export async function auditRecords(db: Db, chain: string): Promise<AuditRecord[]> {
+  const out: AuditRecord[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :r)',
+        ExpressionAttributeValues: { ':pk': keys.auditHead(chain).PK, ':r': 'R#' },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
+    out.push(...(res.Items ?? []).map(({ PK: _p, SK: _s, type: _t, ...r }) => r as AuditRecord));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}
+
+export async function auditChains(db: Db): Promise<string[]> {
+  const res = await db.doc.send(
+    new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.auditChains } }),
+  );
+  return (res.Items ?? []).map((i) => i.chain as string);
+}
+
+export async function verifyAuditChains(db: Db): Promise<{ ok: boolean; chains: number; problems: (ChainProblem & { chain: string })[] }> {
+  const chains = await auditChains(db);
+  const problems = (
+    await Promise.all(
+      chains.map(async (chain) => {
+        const head = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.auditHead(chain), ConsistentRead: true }));
+        const tip = head.Item ? { seq: head.Item.seq as number, hash: head.Item.hash as string } : undefined;
+        return verifyAuditChain(await auditRecords(db, chain), tip).map((p) => ({ ...p, chain }));
+      }),
+    )
+  ).flat();
+  return { ok: problems.length === 0, chains: chains.length, problems };
+}
+
+/** A change by a person that moves no money: its items and its audit record in one transaction. */
+export async function writeAudited(db: Db, items: TransactItem[], audit: AuditedChange): Promise<void> {
+  await transact(db, async () => ({ items, result: undefined }), { audit });
+}

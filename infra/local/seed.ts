@@ -1,0 +1,51 @@
+/** Seeds the demo network once; every write is idempotent, so a half-finished seed just completes. */
+import { PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { accounts } from '../../functions/domain/ledger/accounts.js';
+import { transfer } from '../../functions/domain/ledger/entry.js';
+import { jstDate } from '../../functions/domain/jst.js';
+import { putChallenge, putFund, putTown } from '../../functions/store/catalog.js';
+import type { Db } from '../../functions/store/db.js';
+import { postEntry } from '../../functions/store/ledger.js';
+import { putCompany, putUser } from '../../functions/store/users.js';
+import * as data from './seed-data.js';
+
+const SEED_MARKER = { PK: 'SEED', SK: 'SEED' };
+
+async function ignoreExisting(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+  }
+}
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: SEED_MARKER }));
+  return Boolean(res.Item);
+}
+
+export async function seed(db: Db, now = new Date()): Promise<'seeded' | 'already'> {
+  if (await isSeeded(db)) return 'already';
+  for (const t of data.towns) await ignoreExisting(putTown(db, t));
+  for (const f of data.funds) await ignoreExisting(putFund(db, f));
+  for (const c of data.challenges(now)) await ignoreExisting(putChallenge(db, c));
+  for (const c of data.companies) await putCompany(db, c);
+  for (const u of data.users) await putUser(db, u);
+  const date = jstDate(now);
+  for (const fund of data.funds) {
+    for (const town of fund.members) {
+      await postEntry(
+        db,
+        transfer(
+          { id: `fund:${fund.id}:opening:${town}`, date, memo: `${fund.name} 期首残高 / opening balance`, channel: 'opening', town },
+          accounts.bank(town),
+          accounts.fundShare(fund.id, town),
+          data.OPENING_SHARE,
+        ),
+        { audit: { chain: `town:${town}`, input: { actor: 'system:seed', role: 'system', action: 'fund.opening_balance', target: `fund:${fund.id}`, after: { town, amount: data.OPENING_SHARE } } } },
+      );
+    }
+  }
+  await db.doc.send(new PutCommand({ TableName: db.table, Item: { ...SEED_MARKER, at: now.toISOString() } }));
+  return 'seeded';
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm start`: DynamoDB Local (data in .data/, kept across restarts; `--reset` or RESET=1 starts empty),
+ * the table and demo data, and the app on http://localhost:3000. Ctrl-C stops everything it started.
+ * With DYNAMODB_ENDPOINT set, that DynamoDB is used and nothing is spawned.
+ */
+import { rmSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { javaMissingMessage, startDynamoLocal, type LocalDynamo } from './dynamodb.js';
+import { createLocalPlatform } from './platform.js';
+import { seed } from './seed.js';
+import { DEFAULT_TABLE_NAME } from '../../functions/store/table.js';
+
+const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
+const dataDir = resolve(root, '.data');
+const reset = process.argv.includes('--reset') || process.env.RESET === '1';
+const port = Number(process.env.PORT ?? 3000);
+const table = process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME;
+
+async function main() {
+  let dynamo: LocalDynamo | undefined;
+  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    const missing = javaMissingMessage();
+    if (missing) {
+      console.error(missing);
+      process.exit(1);
+    }
+    if (reset) rmSync(resolve(dataDir, 'dynamodb'), { recursive: true, force: true });
+    mkdirSync(resolve(dataDir, 'dynamodb'), { recursive: true });
+    dynamo = await startDynamoLocal({ dataDir: resolve(dataDir, 'dynamodb'), port: Number(process.env.DYNAMODB_PORT ?? 0) || undefined });
+    endpoint = dynamo.endpoint;
+  }
+  const baseUrl = process.env.BASE_URL ?? `http://localhost:${port}`;
+  const { app, db } = await createLocalPlatform({ endpoint, table, baseUrl, keyFile: resolve(dataDir, 'dev-signing-key.json') });
+  console.log(`seed: ${await seed(db)}`);
+
+  const server = serve({ fetch: app.fetch, port }, () => {
+    console.log(`共創ファンド Kyoso Fund: ${baseUrl}  (API ${baseUrl}/api, OpenAPI ${baseUrl}/api/openapi.json, sign-in ${baseUrl}/dev/sign-in)`);
+    console.log(`DynamoDB Local: ${endpoint}${dynamo ? ' (data in .data/dynamodb)' : ''}`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    server.close();
+    await dynamo?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testPlatform } from '../support/platform.js';
+
+let p: Awaited<ReturnType<typeof testPlatform>>;
+beforeAll(async () => {
+  p = await testPlatform();
+});
+
+describe('catalog API on DynamoDB Local', () => {
+  it('reports health', async () => {
+    const r = await p.api('GET', '/api/health');
+    expect(r.status).toBe(200);
+    expect(r.json.status).toBe('ok');
+  });
+
+  it('lists the three seeded towns with valid codes', async () => {
+    const r = await p.api('GET', '/api/municipalities');
+    expect(r.status).toBe(200);
+    const codes = r.json.municipalities.map((m: { code: string }) => m.code).sort();
+    expect(codes).toEqual(['074071', '113611', '325252']);
+    const yokoze = r.json.municipalities.find((m: { code: string }) => m.code === '113611');
+    expect(yokoze.name).toBe('横瀬町');
+    expect(yokoze.corporateNumber).toBe('5000020113611');
+  });
+
+  it('lists the pooled fund with ¥3,000,000 per town share, posted through the ledger', async () => {
+    const r = await p.api('GET', '/api/funds/kyoso-kikin');
+    expect(r.status).toBe(200);
+    expect(r.json.name).toBe('広域共創基金');
+    expect(r.json.shares).toEqual(
+      expect.arrayContaining([
+        { town: '113611', available: 3_000_000 },
+        { town: '074071', available: 3_000_000 },
+        { town: '325252', available: 3_000_000 },
+      ]),
+    );
+    expect(r.json.total).toBe(9_000_000);
+    const list = await p.api('GET', '/api/funds');
+    expect(list.json.funds).toHaveLength(1);
+  });
+
+  it('lists challenges: one per town open, one spanning Yokoze and Bandai, one closed', async () => {
+    const r = await p.api('GET', '/api/challenges');
+    expect(r.status).toBe(200);
+    const list = r.json.challenges as { id: string; status: string; towns: string[]; leadTown: string; operatorCompanyId?: string; raised: number; target: number; donorCount: number; daysLeft: number }[];
+    const open = list.filter((c) => c.status === 'open');
+    for (const town of ['113611', '074071', '325252']) expect(open.some((c) => c.towns.includes(town))).toBe(true);
+    const wide = list.find((c) => c.towns.length === 2)!;
+    expect(wide.towns.sort()).toEqual(['074071', '113611']);
+    expect(wide.leadTown).toBe('113611');
+    expect(wide.operatorCompanyId).toBe('company1');
+    expect(list.some((c) => c.status === 'closed')).toBe(true);
+    expect(list[0]!.status).toBe('open');
+    expect(wide).toMatchObject({ raised: 0, donorCount: 0 });
+    expect(wide.daysLeft).toBeGreaterThan(0);
+  });
+
+  it('filters challenges by town and status', async () => {
+    const r = await p.api('GET', '/api/challenges?town=325252&status=open');
+    expect(r.json.challenges.map((c: { id: string }) => c.id)).toEqual(['ama-island-study']);
+  });
+
+  it('answers unknown ids with 404 in the error shape', async () => {
+    for (const path of ['/api/challenges/nope', '/api/funds/nope', '/api/municipalities/113611'.replace('113611', '131130')]) {
+      const r = await p.api('GET', path);
+      expect(r.status).toBe(404);
+      expect(r.json.error.code).toBe('not_found');
+      expect(typeof r.json.error.message).toBe('string');
+    }
+  });
+
+  it('answers a malformed query with 400 and details', async () => {
+    const r = await p.api('GET', '/api/challenges?status=bogus');
+    expect(r.status).toBe(400);
+    expect(r.json.error.code).toBe('validation_failed');
+    expect(r.json.error.details[0].path).toBe('status');
+    const bad = await p.api('GET', '/api/challenges?town=113612');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/check digit/);
+  });
+
+  it('serves an OpenAPI 3 document listing every route', async () => {
+    const r = await p.api('GET', '/api/openapi.json');
+    expect(r.status).toBe(200);
+    expect(r.json.openapi).toMatch(/^3\./);
+    const paths = Object.keys(r.json.paths);
+    for (const path of ['/municipalities', '/funds', '/funds/{id}', '/challenges', '/challenges/{id}', '/ledger/verify']) expect(paths).toContain(path);
+  });
+});
