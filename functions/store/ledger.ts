@@ -18,6 +18,7 @@ import { accountInfo } from '../domain/ledger/accounts.js';
 import { InsufficientFundsError, planShardDraw, shardFor } from '../domain/ledger/balances.js';
 import { balanceDelta, reversalOf, validateEntry, type Channel, type JournalEntry } from '../domain/ledger/entry.js';
 import type { Yen } from '../domain/money.js';
+import { summarizePostings } from '../domain/ledger/summary.js';
 import { nowIso, transact, type AuditedChange, type Db, type TransactItem } from './db.js';
 import { NotFoundError, StateConflictError } from './errors.js';
 import { keys, POSTING_PREFIX, postingSortKey } from './keys.js';
@@ -385,4 +386,10 @@ export async function verifyLedger(db: Db): Promise<VerifyReport> {
     missingPostings,
     totalsByKind,
   };
+}
+
+/** The public activity of an account: its movements (newest first) and their totals. */
+export async function accountActivity(db: Db, account: string) {
+  const rows = await allPostings(db, account);
+  return { rows, summary: summarizePostings(rows) };
 }

@@ -35,17 +35,18 @@ export interface AppFunctionProps {
 export class AppFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly logGroup: LogGroup;
+  readonly role: Role;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
     // An explicit log group, so retention is ours to set; and an explicit role that may write to this
     // group only, instead of AWSLambdaBasicExecutionRole's logs:* on every log group in the account.
     this.logGroup = new LogGroup(this, 'Logs', { retention: LOG_RETENTION });
-    const role = new Role(this, 'Role', {
+    this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Kyoso Fund ${props.handler} function`,
     });
-    this.logGroup.grantWrite(role);
+    this.logGroup.grantWrite(this.role);
 
     this.fn = new NodejsFunction(this, 'Function', {
       entry: `${REPO_ROOT}functions/handlers/${props.handler}.ts`,
@@ -58,7 +59,7 @@ export class AppFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
-      role,
+      role: this.role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       environment: props.environment,

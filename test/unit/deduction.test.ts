@@ -25,25 +25,25 @@ function rateOf(result: DeductionResult, key: string): number {
 }
 
 describe('MIC reference table (domain.md §1)', () => {
-  const rows: [number, string, Omit<DeductionInput, 'salary'>, number][] = [
-    [3_000_000, 'single', single, 28_000],
-    [3_000_000, 'married', married, 19_000],
-    [3_000_000, 'married + child 16–18', marriedWithTeen, 11_000],
-    [5_000_000, 'single', single, 61_000],
-    [5_000_000, 'married', married, 49_000],
-    [5_000_000, 'married + child 16–18', marriedWithTeen, 40_000],
-    [7_000_000, 'single', single, 108_000],
-    [7_000_000, 'married', married, 86_000],
-    [7_000_000, 'married + child 16–18', marriedWithTeen, 78_000],
+  const rows: [number, string, number, Omit<DeductionInput, 'salary'>][] = [
+    [3_000_000, 'single', 28_000, single],
+    [3_000_000, 'married', 19_000, married],
+    [3_000_000, 'married + child 16–18', 11_000, marriedWithTeen],
+    [5_000_000, 'single', 61_000, single],
+    [5_000_000, 'married', 49_000, married],
+    [5_000_000, 'married + child 16–18', 40_000, marriedWithTeen],
+    [7_000_000, 'single', 108_000, single],
+    [7_000_000, 'married', 86_000, married],
+    [7_000_000, 'married + child 16–18', 78_000, marriedWithTeen],
   ];
 
-  it.each(rows)('salary %i, %s → within ¥1,000 of %i', (salary, _family, family, expected) => {
+  it.each(rows)('salary %i, %s → within ¥1,000 of %i', (salary, _family, expected, family) => {
     const { ceiling } = simulateDeductionCeiling({ salary, ...family });
     expect(Math.abs(ceiling - expected)).toBeLessThanOrEqual(1_000);
   });
 
   // The rules reproduce the table exactly; a drift of one bracket or one credit shows up here first.
-  it.each(rows)('salary %i, %s → exactly %i', (salary, _family, family, expected) => {
+  it.each(rows)('salary %i, %s → exactly %i', (salary, _family, expected, family) => {
     expect(simulateDeductionCeiling({ salary, ...family }).ceiling).toBe(expected);
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * Totals of an account's postings for the public ledger and reports: by town, by channel, by month,
+ * by calendar year and by fiscal year (April–March). Pure: the store hands in the rows.
+ */
+import type { Yen } from '../money.js';
+import type { Channel } from './entry.js';
+
+export interface PostingFact {
+  date: string; // JST YYYY-MM-DD
+  town: string;
+  channel: Channel;
+  /** Change of the account's balance on its normal side: inflow > 0, outflow < 0. */
+  delta: Yen;
+}
+
+export interface FlowTotals {
+  inflow: Yen;
+  outflow: Yen;
+}
+
+export interface PostingSummary {
+  total: FlowTotals;
+  byTown: Record<string, FlowTotals>;
+  byChannel: Partial<Record<Channel, FlowTotals>>;
+  /** 'YYYY-MM' → town → flows */
+  byMonth: Record<string, Record<string, FlowTotals>>;
+  byCalendarYear: Record<string, FlowTotals>;
+  byFiscalYear: Record<string, FlowTotals>;
+}
+
+export function fiscalYearOf(date: string): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
+}
+
+function add(bucket: FlowTotals, delta: Yen) {
+  if (delta >= 0) bucket.inflow += delta;
+  else bucket.outflow += -delta;
+}
+
+const zero = (): FlowTotals => ({ inflow: 0, outflow: 0 });
+
+export function summarizePostings(rows: readonly PostingFact[]): PostingSummary {
+  const s: PostingSummary = { total: zero(), byTown: {}, byChannel: {}, byMonth: {}, byCalendarYear: {}, byFiscalYear: {} };
+  for (const r of rows) {
+    add(s.total, r.delta);
+    add((s.byTown[r.town] ??= zero()), r.delta);
+    add((s.byChannel[r.channel] ??= zero()), r.delta);
+    add(((s.byMonth[r.date.slice(0, 7)] ??= {})[r.town] ??= zero()), r.delta);
+    add((s.byCalendarYear[r.date.slice(0, 4)] ??= zero()), r.delta);
+    add((s.byFiscalYear[String(fiscalYearOf(r.date))] ??= zero()), r.delta);
+  }
+  return s;
+}
