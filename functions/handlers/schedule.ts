@@ -1,7 +1,10 @@
-/**
- * PLACEHOLDER written by the CDK work so the stack can synthesize before the real handler exists.
- * Replace with the real EventBridge handler (close challenges at deadline, one-stop reminders).
- */
-import type { ScheduledEvent } from 'aws-lambda';
+/** Lambda entry for the EventBridge schedule. */
+import middy from '@middy/core';
+import { runScheduled } from '../api/jobs/schedule.js';
+import '../api/jobs/tasks.js';
+import { createDocumentClient } from '../store/client.js';
+import { tableName } from '../store/table.js';
 
-export async function handler(_event: ScheduledEvent): Promise<void> {}
+const db = { doc: createDocumentClient(), table: tableName() };
+
+export const handler = middy(async () => runScheduled(db));

@@ -7,6 +7,7 @@
  *  - a journal entry: PK = ENTRY#<id>, SK = ENTRY; its reversal marker: SK = REVERSED
  *  - an audit chain: PK = AUDIT#<chain>, SK = HEAD (the tip) or R#<seq>
  *  - an idempotency record: PK = IDEM#<scope>#<key>, SK = IDEM
+ *  - an outgoing email: PK = MAIL#<id>, SK = MAIL; the dev mailbox lists GSI1PK = MAILBOX
  */
 export const META = 'META';
 
@@ -26,6 +27,7 @@ export const keys = {
   auditRecord: (chain: string, seq: number) => ({ PK: `AUDIT#${chain}`, SK: `R#${String(seq).padStart(12, '0')}` }),
 
   idempotency: (scope: string, key: string) => ({ PK: `IDEM#${scope}#${key}`, SK: 'IDEM' }),
+  mail: (id: string) => ({ PK: `MAIL#${id}`, SK: 'MAIL' }),
 } as const;
 
 /** GSI1 partitions that list every item of a kind. */
@@ -37,6 +39,7 @@ export const lists = {
   companies: 'COMPANIES',
   entries: 'ENTRIES',
   auditChains: 'AUDIT_CHAINS',
+  mailbox: 'MAILBOX',
 } as const;
 
 export function accountShardPk(account: string, shard: number): string {

@@ -79,6 +79,9 @@ export class Identity extends Construct {
       // A browser and an SSR app cannot keep a client secret.
       generateSecret: false,
       authFlows: { userSrp: true },
+      // No hosted-UI domain yet, so OAuth would only leave a placeholder callback (and the implicit
+      // flow) enabled. Turn it on together with a domain, real callback URLs and code + PKCE only.
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),

@@ -4,6 +4,7 @@
  * Environment-agnostic on purpose, so `cdk synth` needs no AWS credentials or network.
  */
 import { Aws, CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -36,6 +37,21 @@ export interface KyosoFundStackProps extends StackProps {
 }
 
 export const DEFAULT_MAIL_FROM = 'no-reply@kyoso-fund.example';
+
+/** One JSON object per request, so Logs Insights can filter on fields. */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    time: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    method: '$context.httpMethod',
+    path: '$context.path',
+    status: '$context.status',
+    bytes: '$context.responseLength',
+    latencyMs: '$context.responseLatency',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
 
 export class KyosoFundStack extends Stack {
   readonly table: TableV2;
@@ -172,7 +188,7 @@ export class KyosoFundStack extends Stack {
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: props.apiRateLimit ?? 100, burstLimit: props.apiBurstLimit ?? 200 },
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
     // Routing, authentication and authorization all happen in the Hono app (JWTs checked against
     // the user pool's JWKS), because pages and public catalog routes share the same function.

@@ -9,6 +9,10 @@ import { serve } from '@hono/node-server';
 import { javaMissingMessage, startDynamoLocal, type LocalDynamo } from './dynamodb.js';
 import { createLocalPlatform } from './platform.js';
 import { seed } from './seed.js';
+import { startStreamPoller } from './stream-poller.js';
+import { devMailbox } from '../../functions/api/jobs/mailer.js';
+import { runScheduled } from '../../functions/api/jobs/schedule.js';
+import '../../functions/api/jobs/tasks.js';
 import { DEFAULT_TABLE_NAME } from '../../functions/store/table.js';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
@@ -34,6 +38,12 @@ async function main() {
   const baseUrl = process.env.BASE_URL ?? `http://localhost:${port}`;
   const { app, db } = await createLocalPlatform({ endpoint, table, baseUrl, keyFile: resolve(dataDir, 'dev-signing-key.json') });
   console.log(`seed: ${await seed(db)}`);
+  // The same consumers and scheduled tasks that run in Lambda, on local timers.
+  const poller = await startStreamPoller(endpoint, { db, mailer: devMailbox });
+  const scheduleEveryMs = Number(process.env.SCHEDULE_INTERVAL_MS ?? 60_000);
+  const runSchedule = () => runScheduled(db).catch((e) => console.error('schedule:', e));
+  void runSchedule();
+  const scheduleTimer = setInterval(runSchedule, scheduleEveryMs);
 
   const server = serve({ fetch: app.fetch, port }, () => {
     console.log(`共創ファンド Kyoso Fund: ${baseUrl}  (API ${baseUrl}/api, OpenAPI ${baseUrl}/api/openapi.json, sign-in ${baseUrl}/dev/sign-in)`);
@@ -46,6 +56,8 @@ async function main() {
     stopping = true;
     console.log(`\n${signal}: stopping…`);
     server.close();
+    poller.stop();
+    clearInterval(scheduleTimer);
     await dynamo?.stop();
     process.exit(0);
   };

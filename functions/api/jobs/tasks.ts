@@ -1,0 +1,1 @@
+/** Registers every scheduled task; imported by the schedule handler and the local runtime. */
