@@ -33,6 +33,7 @@ const ja = {
   'site.nameOther': 'Kyoso Fund',
   'site.tagline': '町と町がいっしょに挑む、ふるさと納税とクラウドファンディング',
   'skip': '本文へ移動',
+  'breadcrumb': 'パンくずリスト',
   'nav.label': 'メインメニュー',
   'nav.challenges': 'チャレンジ一覧',
   'nav.funds': '基金',
@@ -47,6 +48,7 @@ const ja = {
   'footer.ledger': '寄附の受入から支出まで、すべてのお金の動きを公開台帳で確認できます。',
   'footer.jst': '日付はすべて日本時間(JST)です。',
   'footer.towns': '参加している町',
+  'footer.nav': 'サイト内リンク',
 
   'home.title': '町と町の共創を、ふるさと納税で支える',
   'home.heroTitle': '町と町が、いっしょに挑戦する。',
@@ -172,6 +174,7 @@ const en: Record<MessageKey, string> = {
   'site.nameOther': '共創ファンド',
   'site.tagline': 'Hometown-tax giving and crowdfunding for towns that take on challenges together',
   'skip': 'Skip to content',
+  'breadcrumb': 'Breadcrumb',
   'nav.label': 'Main menu',
   'nav.challenges': 'Challenges',
   'nav.funds': 'Funds',
@@ -186,6 +189,7 @@ const en: Record<MessageKey, string> = {
   'footer.ledger': 'Every yen, from donation to spending, can be followed in the public ledger.',
   'footer.jst': 'All dates are Japan time (JST).',
   'footer.towns': 'Participating towns',
+  'footer.nav': 'Site links',
 
   'home.title': 'Hometown-tax giving for towns that create together',
   'home.heroTitle': 'Towns taking on challenges together.',

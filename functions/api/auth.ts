@@ -37,7 +37,8 @@ function principalOf(payload: JWTPayload): Principal {
     sub: payload.sub,
     name: typeof payload.name === 'string' ? payload.name : undefined,
     email: typeof payload.email === 'string' ? payload.email : undefined,
-    roles: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
+    // A donor who signed themselves up belongs to no Cognito group yet: anyone signed in may donate.
+    roles: Array.isArray(groups) && groups.length ? groups.filter((g): g is string => typeof g === 'string') : ['donor'],
     companyId: typeof payload['custom:companyId'] === 'string' ? (payload['custom:companyId'] as string) : undefined,
   };
 }

@@ -17,7 +17,7 @@ function required(name: string): string {
 const app = createApp({
   db: { doc: createDocumentClient(), table: tableName() },
   verifier: createVerifier({ jwks: new URL(required('JWKS_URL')), issuer: required('JWT_ISSUER'), audience: process.env.JWT_AUDIENCE }),
-  baseUrl: process.env.BASE_URL ?? '',
+  baseUrl: process.env.APP_BASE_URL ?? '',
 });
 
 export const handler = handle(app);

@@ -8,6 +8,16 @@
  *  - an audit chain: PK = AUDIT#<chain>, SK = HEAD (the tip) or R#<seq>
  *  - an idempotency record: PK = IDEM#<scope>#<key>, SK = IDEM
  *  - an outgoing email: PK = MAIL#<id>, SK = MAIL; the dev mailbox lists GSI1PK = MAILBOX
+ *  - an application: PK = APP#<id>, SK = META (listed by GSI1PK = APPS); its reviews SK begins_with REV#<round>#
+ *  - a challenge's progress updates: PK = CHAL#<id>, SK begins_with UPD#<date>#; its opted-in donors
+ *    (progress mail): PK = CHAL#<id>, SK = SUB#<email>
+ *  - an allocation / disbursement / rule-change proposal: PK = ALLOC#|DISB#|GOVP#<id>, SK = META; its
+ *    approvals in the same partition (SK APPROVAL#<town>, APPROVER#<user>); listed by GSI1 (see lists)
+ *  - a town's bank account for transfer files: PK = TOWN#<code>, SK = BANK
+ *  - a donation: PK = DONATION#<id>, SK = META (a donor's by GSI1PK = DONOR#<email hash>); a signed-in
+ *    donor's: PK = USER#<sub>, SK begins_with DONATION#; a town's one-stop requests of a year:
+ *    PK = ONESTOP#<town>#<year>; receipt counters RCPTSEQ#<town>#<year> and issued numbers RECEIPT#<no>;
+ *    processed Stripe events STRIPE_EVENT#<id>; PaymentIntent → donation PAYINTENT#<id>
  */
 export const META = 'META';
 
@@ -28,7 +38,49 @@ export const keys = {
 
   idempotency: (scope: string, key: string) => ({ PK: `IDEM#${scope}#${key}`, SK: 'IDEM' }),
   mail: (id: string) => ({ PK: `MAIL#${id}`, SK: 'MAIL' }),
+
+  // Co-creation applications: the application, and its reviews (all rounds) in the same partition.
+  application: (id: string) => ({ PK: `APP#${id}`, SK: META }),
+  applicationReview: (id: string, round: number, at: string, town: string) => ({ PK: `APP#${id}`, SK: `${REVIEW_PREFIX}${String(round).padStart(3, '0')}#${at}#${town}` }),
+  // A challenge's progress updates and its opted-in donors live in the challenge's partition.
+  challengeUpdate: (challengeId: string, date: string, updateId: string) => ({ PK: `CHAL#${challengeId}`, SK: `${UPDATE_PREFIX}${date}#${updateId}` }),
+  /** Written by the donation flow when a donor opts in to progress mail (email lower-cased). */
+  challengeSubscriber: (challengeId: string, email: string) => ({ PK: `CHAL#${challengeId}`, SK: `${SUBSCRIBER_PREFIX}${email.trim().toLowerCase()}` }),
+
+  // Treasurers' back office: allocations, disbursements and rule changes keep each approval as its own
+  // item in the decision's partition (APPROVAL#<town> for town decisions, APPROVER#<user> per person).
+  allocation: (id: string) => ({ PK: `ALLOC#${id}`, SK: META }),
+  disbursement: (id: string) => ({ PK: `DISB#${id}`, SK: META }),
+  governanceProposal: (id: string) => ({ PK: `GOVP#${id}`, SK: META }),
+  townApproval: (decisionPk: string, town: string) => ({ PK: decisionPk, SK: `${APPROVAL_PREFIX}${town}` }),
+  personApproval: (decisionPk: string, sub: string) => ({ PK: decisionPk, SK: `${APPROVER_PREFIX}${sub}` }),
+  /** A town's own bank account details for the 全銀 transfer file header. */
+  townBankAccount: (code: string) => ({ PK: `TOWN#${code}`, SK: 'BANK' }),
+
+  // Individual donations (see store/donations.ts). A donor's donations are listed by GSI1PK = DONOR#<hash
+  // of the email>; a signed-in donor's also by pointers in the user's partition.
+  donation: (id: string) => ({ PK: `DONATION#${id}`, SK: META }),
+  userDonation: (sub: string, createdAt: string, id: string) => ({ PK: `USER#${sub}`, SK: `${USER_DONATION_PREFIX}${createdAt}#${id}` }),
+  /** One-stop requests of a town's calendar year (pointers to the donations), for the treasurer's list. */
+  oneStopRequest: (town: string, year: number, donationId: string) => ({ PK: `ONESTOP#${town}#${year}`, SK: `D#${donationId}` }),
+  /** The per-town-per-year receipt counter, and one marker per issued number (uniqueness by condition). */
+  receiptCounter: (town: string, year: number) => ({ PK: `RCPTSEQ#${town}#${year}`, SK: 'SEQ' }),
+  receiptNumber: (number: string) => ({ PK: `RECEIPT#${number}`, SK: 'RECEIPT' }),
+  stripeEvent: (eventId: string) => ({ PK: `STRIPE_EVENT#${eventId}`, SK: 'EVENT' }),
+  /** From a Stripe PaymentIntent to its donation, for charge.refunded events. */
+  paymentIntent: (id: string) => ({ PK: `PAYINTENT#${id}`, SK: 'PI' }),
+  /** Sessions of the local checkout emulator (never used with real Stripe). */
+  emulatorSession: (id: string) => ({ PK: `DEVCHECKOUT#${id}`, SK: 'SESSION' }),
 } as const;
+
+export const USER_DONATION_PREFIX = 'DONATION#';
+
+export const APPROVAL_PREFIX = 'APPROVAL#';
+export const APPROVER_PREFIX = 'APPROVER#';
+
+export const REVIEW_PREFIX = 'REV#';
+export const UPDATE_PREFIX = 'UPD#';
+export const SUBSCRIBER_PREFIX = 'SUB#';
 
 /** GSI1 partitions that list every item of a kind. */
 export const lists = {
@@ -40,6 +92,14 @@ export const lists = {
   entries: 'ENTRIES',
   auditChains: 'AUDIT_CHAINS',
   mailbox: 'MAILBOX',
+  applications: 'APPS',
+  /** Allocations while proposed, and once decided (the scheduled expiry only reads the open ones). */
+  allocationsOpen: 'ALLOCS#open',
+  allocationsClosed: 'ALLOCS#closed',
+  /** Disbursements by paying town: `DISBS#<town>`. */
+  townDisbursements: (town: string) => `DISBS#${town}`,
+  /** Rule-change proposals by fund: `GOVPS#<fundId>`. */
+  fundGovernanceProposals: (fundId: string) => `GOVPS#${fundId}`,
 } as const;
 
 export function accountShardPk(account: string, shard: number): string {

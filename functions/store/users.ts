@@ -1,5 +1,5 @@
 /** User profiles and companies. Identity (who signed in) is Cognito's or the dev provider's job. */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db.js';
 import { keys, lists } from './keys.js';
 
@@ -42,4 +42,22 @@ export async function getCompany(db: Db, id: string): Promise<Company | undefine
   if (!res.Item) return undefined;
   const { PK: _p, SK: _s, GSI1PK: _g, GSI1SK: _h, type: _t, ...company } = res.Item;
   return company as Company;
+}
+
+/** Every user profile (a small list: staff and company users), e.g. to find a town's reviewers. */
+export async function listUsers(db: Db): Promise<UserProfile[]> {
+  const out: UserProfile[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(
+      new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.users }, ExclusiveStartKey }),
+    );
+    for (const { PK: _p, SK: _s, GSI1PK: _g, GSI1SK: _h, type: _t, ...user } of res.Items ?? []) out.push(user as UserProfile);
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}
+
+export async function usersWithRole(db: Db, role: string): Promise<UserProfile[]> {
+  return (await listUsers(db)).filter((u) => u.roles.includes(role));
 }

@@ -64,8 +64,6 @@ export class KyosoFundStack extends Stack {
   readonly stage: HttpStage;
   readonly streamFailures: Queue;
   readonly alarmTopic: Topic;
-  /** SES send rights, given to the functions that mail people. */
-  readonly sendEmail: PolicyStatement;
 
   constructor(scope: Construct, id: string, props: KyosoFundStackProps = {}) {
     super(scope, id, props);
@@ -125,7 +123,7 @@ export class KyosoFundStack extends Stack {
         COGNITO_USER_POOL_ID: userPool.userPoolId,
         COGNITO_CLIENT_ID: webClient.userPoolClientId,
         // The execute-api endpoint: the stage is `$default`, so there is no path prefix.
-        BASE_URL: this.api.apiEndpoint,
+        APP_BASE_URL: this.api.apiEndpoint,
       },
     });
     this.table.grantReadWriteData(this.http.fn);
@@ -168,19 +166,19 @@ export class KyosoFundStack extends Stack {
     new Rule(this, 'Every15Minutes', {
       description: 'Closes challenges past their deadline and sends one-stop (ワンストップ) reminders',
       schedule: Schedule.rate(Duration.minutes(15)),
-      // The job is idempotent and runs again in 15 minutes; no point piling up retries.
+      // The next run comes 15 minutes later and supersedes an undelivered one.
       targets: [new LambdaFunction(this.schedule.fn, { retryAttempts: 2, maxEventAge: Duration.minutes(15) })],
     });
 
     // SES identities are per account and region; the From condition keeps a compromised function
     // from mailing as anyone but the platform.
-    this.sendEmail = new PolicyStatement({
+    const sendEmail = new PolicyStatement({
       actions: ['ses:SendEmail'],
       resources: [`arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/*`],
       conditions: { StringEquals: { 'ses:FromAddress': mailFrom } },
     });
-    this.stream.fn.addToRolePolicy(this.sendEmail);
-    this.schedule.fn.addToRolePolicy(this.sendEmail);
+    this.stream.fn.addToRolePolicy(sendEmail);
+    this.schedule.fn.addToRolePolicy(sendEmail);
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: LOG_RETENTION });
     this.stage = new HttpStage(this, 'DefaultStage', {
@@ -206,12 +204,13 @@ export class KyosoFundStack extends Stack {
   }
 
   private createAlarmTopic(email: string | undefined): Topic {
-    // CloudWatch cannot publish to a topic under the AWS-managed SNS key, so the key is ours.
+    // CloudWatch cannot publish to a topic under the AWS-managed SNS key (its policy cannot be
+    // changed), so the key is ours and lets CloudWatch encrypt what it publishes.
     const key = new Key(this, 'AlarmTopicKey', {
       description: 'Encrypts the Kyoso Fund alarm topic',
       enableKeyRotation: true,
     });
-    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
     const topic = new Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
     if (email) topic.addSubscription(new EmailSubscription(email));
     return topic;
@@ -233,7 +232,7 @@ export class KyosoFundStack extends Stack {
 
     alarm('HttpErrors', 'The http function threw (unhandled errors, timeouts)', this.http.fn.metricErrors(fiveMinutes));
     alarm('HttpThrottles', 'The http function was throttled', this.http.fn.metricThrottles(fiveMinutes));
-    alarm('Api5xx', 'The HTTP API answered 5xx', this.stage.metricServerError(fiveMinutes), 5);
+    alarm('Api5xx', 'The HTTP API answered 5xx', this.api.metricServerError(fiveMinutes), 5);
     alarm('StreamErrors', 'The stream function failed a batch', this.stream.fn.metricErrors(fiveMinutes));
     alarm(
       'StreamIteratorAge',

@@ -1,7 +1,7 @@
 /**
  * `npm start`: DynamoDB Local (data in .data/, kept across restarts; `--reset` or RESET=1 starts empty),
  * the table and demo data, and the app on http://localhost:3000. Ctrl-C stops everything it started.
- * With DYNAMODB_ENDPOINT set, that DynamoDB is used and nothing is spawned.
+ * With DYNAMODB_ENDPOINT set, that DynamoDB is used and nothing is spawned; DATA_DIR moves .data/.
  */
 import { rmSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,7 +16,7 @@ import '../../functions/api/jobs/tasks.js';
 import { DEFAULT_TABLE_NAME } from '../../functions/store/table.js';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
-const dataDir = resolve(root, '.data');
+const dataDir = resolve(process.env.DATA_DIR ?? resolve(root, '.data'));
 const reset = process.argv.includes('--reset') || process.env.RESET === '1';
 const port = Number(process.env.PORT ?? 3000);
 const table = process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME;
@@ -35,7 +35,7 @@ async function main() {
     dynamo = await startDynamoLocal({ dataDir: resolve(dataDir, 'dynamodb'), port: Number(process.env.DYNAMODB_PORT ?? 0) || undefined });
     endpoint = dynamo.endpoint;
   }
-  const baseUrl = process.env.BASE_URL ?? `http://localhost:${port}`;
+  const baseUrl = process.env.APP_BASE_URL ?? `http://localhost:${port}`;
   const { app, db } = await createLocalPlatform({ endpoint, table, baseUrl, keyFile: resolve(dataDir, 'dev-signing-key.json') });
   console.log(`seed: ${await seed(db)}`);
   // The same consumers and scheduled tasks that run in Lambda, on local timers.

@@ -1,37 +1,45 @@
 import type { Lang } from '../i18n.js';
+import { Layout } from '../layout.js';
 
+/** Local-only page (infra/local/dev-routes.tsx); the signature is what that module calls. */
 export function DevSignInPage(props: { lang: Lang; users: { id: string; name: string; roles: string[] }[]; current?: string; next: string }) {
   const ja = props.lang === 'ja';
+  // No user in the header here: the page body says who is signed in and has the one sign-out button.
+  const ctx = { lang: props.lang, path: `/dev/sign-in?next=${encodeURIComponent(props.next)}` };
   return (
-    <html lang={props.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{ja ? '開発用サインイン' : 'Dev sign-in'} | 共創ファンド</title>
-      </head>
-      <body>
-        <main>
-          <h1>{ja ? '開発用サインイン(ローカル専用)' : 'Development sign-in (local only)'}</h1>
-          {props.current && <p>{ja ? `現在 ${props.current} としてサインイン中` : `Signed in as ${props.current}`}</p>}
-          <ul>
+    <Layout ctx={ctx} title={ja ? '開発用サインイン' : 'Dev sign-in'}>
+      <header class="page-head">
+        <h1>{ja ? '開発用サインイン(ローカル専用)' : 'Development sign-in (local only)'}</h1>
+        {props.current && <p>{ja ? `現在 ${props.current} としてサインイン中` : `Signed in as ${props.current}`}</p>}
+      </header>
+      <div class="table-scroll">
+        <table>
+          <tbody>
             {props.users.map((u) => (
-              <li>
-                <form method="post" action="/dev/sign-in">
-                  <input type="hidden" name="user" value={u.id} />
-                  <input type="hidden" name="next" value={props.next} />
-                  <button type="submit" data-user={u.id}>
-                    {u.id}
-                  </button>{' '}
-                  {u.name} <small>({u.roles.join(', ')})</small>
-                </form>
-              </li>
+              <tr>
+                <td>
+                  <form method="post" action="/dev/sign-in">
+                    <input type="hidden" name="user" value={u.id} />
+                    <input type="hidden" name="next" value={props.next} />
+                    <button class="linklike" type="submit" data-user={u.id}>
+                      {u.id}
+                    </button>
+                  </form>
+                </td>
+                <td>{u.name}</td>
+                <td class="small muted">{u.roles.join(', ')}</td>
+              </tr>
             ))}
-          </ul>
-          <form method="post" action="/dev/sign-out">
-            <button type="submit">{ja ? 'サインアウト' : 'Sign out'}</button>
-          </form>
-        </main>
-      </body>
-    </html>
+          </tbody>
+        </table>
+      </div>
+      <form method="post" action="/dev/sign-out">
+        <p>
+          <button class="btn btn-secondary" type="submit">
+            {ja ? 'サインアウト' : 'Sign out'}
+          </button>
+        </p>
+      </form>
+    </Layout>
   );
 }

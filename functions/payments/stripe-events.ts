@@ -1,0 +1,96 @@
+/**
+ * Stripe webhook events: verifying their signature on the exact raw body (Stripe's own code, with its
+ * 300 s tolerance against replays), signing the emulator's events the same way, and reading from an
+ * event only what the donation flow needs. Stripe is imported lazily, like the adapter.
+ */
+import type { PaymentMethod, PaymentSignal } from '../domain/donations.js';
+
+/** The local default; real deployments use the endpoint secret from the Stripe dashboard. */
+export const LOCAL_WEBHOOK_SECRET = 'whsec_kyoso_local_dev';
+export const SIGNATURE_TOLERANCE_S = 300;
+
+export interface StripeEvent {
+  id: string;
+  type: string;
+  /** Unix seconds: when Stripe created the event (the moment the payment happened, for ours). */
+  created: number;
+  data: { object: Record<string, unknown> };
+}
+
+export class SignatureError extends Error {
+  override name = 'SignatureError';
+}
+
+async function webhooks() {
+  const { default: Stripe } = await import('stripe');
+  return Stripe.webhooks;
+}
+
+export async function verifyStripeEvent(rawBody: string, signatureHeader: string | undefined, secret: string, nowMs?: number): Promise<StripeEvent> {
+  if (!signatureHeader) throw new SignatureError('missing Stripe-Signature header');
+  const w = await webhooks();
+  try {
+    const receivedAt = nowMs === undefined ? undefined : Math.floor(nowMs / 1000);
+    const event = await w.constructEventAsync(rawBody, signatureHeader, secret, SIGNATURE_TOLERANCE_S, undefined, receivedAt);
+    return event as unknown as StripeEvent;
+  } catch (e) {
+    throw new SignatureError((e as Error).message);
+  }
+}
+
+export async function signPayload(payload: string, secret: string, timestampS?: number): Promise<string> {
+  return (await webhooks()).generateTestHeaderString({ payload, secret, timestamp: timestampS });
+}
+
+/** What an event says about a donation, or why it says nothing we act on. */
+export type ReadEvent =
+  | {
+      kind: 'signal';
+      signal: PaymentSignal;
+      donationId?: string;
+      paymentIntentId?: string;
+      sessionId?: string;
+      method?: PaymentMethod;
+      /** Amount and currency as Stripe reports them, checked against the donation before posting. */
+      amount?: number;
+      currency?: string;
+      at: Date;
+    }
+  | { kind: 'ignored'; reason: string };
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+const idOf = (v: unknown) => str(v) ?? str((v as { id?: unknown } | null)?.id);
+
+export function readEvent(event: StripeEvent): ReadEvent {
+  const obj = event.data?.object ?? {};
+  const at = new Date(event.created * 1000);
+  const metadata = (obj.metadata ?? {}) as Record<string, unknown>;
+  const donationId = str(metadata.donationId) ?? str(obj.client_reference_id);
+  const session = () => ({
+    donationId,
+    sessionId: str(obj.id),
+    paymentIntentId: idOf(obj.payment_intent),
+    amount: typeof obj.amount_total === 'number' ? obj.amount_total : undefined,
+    currency: str(obj.currency),
+    at,
+  });
+  switch (event.type) {
+    case 'checkout.session.completed':
+      // Card money is there at completion; konbini completes with a slip and pays later (async_* events).
+      if (obj.payment_status === 'paid') return { kind: 'signal', signal: 'paid', method: 'card', ...session() };
+      if (obj.payment_status === 'unpaid') return { kind: 'signal', signal: 'awaiting_payment', method: 'konbini', ...session() };
+      return { kind: 'ignored', reason: `checkout completed with payment_status ${String(obj.payment_status)}` };
+    case 'checkout.session.async_payment_succeeded':
+      return { kind: 'signal', signal: 'paid', method: 'konbini', ...session() };
+    case 'checkout.session.async_payment_failed':
+      return { kind: 'signal', signal: 'failed', ...session() };
+    case 'checkout.session.expired':
+      return { kind: 'signal', signal: 'expired', ...session() };
+    case 'charge.refunded':
+      // Only a full refund ends a donation; partial refunds are not something the platform issues.
+      if (obj.refunded !== true) return { kind: 'ignored', reason: 'partial refund' };
+      return { kind: 'signal', signal: 'refunded', donationId: str(metadata.donationId), paymentIntentId: idOf(obj.payment_intent), amount: typeof obj.amount === 'number' ? obj.amount : undefined, currency: str(obj.currency), at };
+    default:
+      return { kind: 'ignored', reason: `unhandled event type ${event.type}` };
+  }
+}

@@ -1,0 +1,527 @@
+/**
+ * Donations on DynamoDB. Every state change is an update conditional on the states it may start from
+ * (domain/donations.ts `fromStates`), so repeated, concurrent or reordered webhook deliveries cannot
+ * apply a change twice or undo a later one. The payment's journal entry and the pending→paid transition
+ * are one transaction (ledger postEntry with `transition`); so are the refund's reversal and paid→refunded.
+ *
+ * Not audited on the town's audit chain: a donor's checkout and Stripe's events. Both would append to
+ * `town:<code>`, whose head is one item every append must update conditionally — at the 31 December
+ * peak that item would serialise every donation of the town. The donation item (who, when) and the
+ * immutable journal are their record; a treasurer's refund and one-stop receipt ARE audited.
+ */
+import { createHash } from 'node:crypto';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  fromStates,
+  paidEntry,
+  paidEntryId,
+  receiptNumber,
+  receiptYear,
+  type Donation,
+  type PaymentMethod,
+} from '../domain/donations.js';
+import type { EmulatedSession, EmulatedState, SessionStore } from '../payments/emulator.js';
+import { nowIso, transact, type AuditedChange, type Db, type TransactItem } from './db.js';
+import { NotFoundError, StateConflictError } from './errors.js';
+import { keys, USER_DONATION_PREFIX } from './keys.js';
+import { getEntry, postEntry, reverseEntry } from './ledger.js';
+import { mailItem, type Mail } from './outbox.js';
+
+const DONOR_PREFIX = 'DONOR#';
+/** Stripe retries for up to 3 days; a processed event id is kept well beyond that, then TTL removes it. */
+const EVENT_TTL_S = 90 * 24 * 60 * 60;
+
+/** Emails stay out of key names (logs, metrics); lower-cased so one donor is one partition. */
+export function donorKey(email: string): string {
+  return DONOR_PREFIX + createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
+}
+
+function donationItem(d: Donation): Record<string, unknown> {
+  return { ...keys.donation(d.id), type: 'donation', GSI1PK: donorKey(d.donor.email), GSI1SK: `${d.createdAt}#${d.id}`, ...d };
+}
+
+function strip(item: Record<string, unknown> | undefined): Donation | undefined {
+  if (!item) return undefined;
+  const { PK: _p, SK: _s, GSI1PK: _g, GSI1SK: _h, type: _t, ...rest } = item;
+  return rest as unknown as Donation;
+}
+
+export async function getDonation(db: Db, id: string, consistent = true): Promise<Donation | undefined> {
+  const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.donation(id), ConsistentRead: consistent }));
+  return strip(res.Item);
+}
+
+export async function getDonations(db: Db, ids: string[]): Promise<Donation[]> {
+  const out: Donation[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+      [db.table]: { Keys: ids.slice(i, i + 100).map((id) => keys.donation(id)), ConsistentRead: true },
+    };
+    while (request && Object.keys(request).length) {
+      const res = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
+      out.push(...((res.Responses?.[db.table] ?? []) as Record<string, unknown>[]).map((it) => strip(it)!));
+      request = res.UnprocessedKeys as typeof request;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- creation and idempotency
+
+export interface StoredIdempotency {
+  requestHash: string;
+  response: { donationId: string; checkoutUrl: string; status: 'pending' };
+}
+
+export async function getIdempotency(db: Db, scope: string, key: string): Promise<StoredIdempotency | undefined> {
+  const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.idempotency(scope, key), ConsistentRead: true }));
+  return res.Item ? { requestHash: res.Item.requestHash as string, response: res.Item.response as StoredIdempotency['response'] } : undefined;
+}
+
+export class IdempotencyConflictError extends Error {
+  override name = 'IdempotencyConflictError';
+}
+
+/**
+ * Puts a new pending donation; with an Idempotency-Key, the key's record goes in the same transaction.
+ * Two concurrent requests with the same key derive the same donation id, so exactly one put succeeds;
+ * the other returns the winner's stored response (or refuses a different body).
+ */
+export async function createDonation(
+  db: Db,
+  d: Donation,
+  idem?: { scope: string; key: string; requestHash: string },
+): Promise<{ response: StoredIdempotency['response']; replayed: boolean }> {
+  const response = { donationId: d.id, checkoutUrl: d.checkoutUrl, status: 'pending' as const };
+  const items: TransactItem[] = [{ Put: { Item: donationItem(d), ConditionExpression: 'attribute_not_exists(PK)' } }];
+  if (idem) {
+    items.push({
+      Put: {
+        Item: { ...keys.idempotency(idem.scope, idem.key), type: 'idempotency', requestHash: idem.requestHash, response, createdAt: d.createdAt, expiresAt: Math.floor(Date.parse(d.createdAt) / 1000) + 7 * 24 * 3600 },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    });
+  }
+  if (d.userId) items.push({ Put: { Item: { ...keys.userDonation(d.userId, d.createdAt, d.id), type: 'user_donation', donationId: d.id } } });
+  return transact<{ response: StoredIdempotency['response']; replayed: boolean }>(db, async () => ({ items, result: { response, replayed: false } }), {
+    onCancel: async () => {
+      if (!idem) throw new StateConflictError(`donation ${d.id} already exists`);
+      const stored = await getIdempotency(db, idem.scope, idem.key);
+      if (!stored) return 'retry';
+      if (stored.requestHash !== idem.requestHash) throw new IdempotencyConflictError('this Idempotency-Key was already used with a different request');
+      return { response: stored.response, replayed: true };
+    },
+  });
+}
+
+// ---------------------------------------------------------------- payment events
+
+export interface PaymentFacts {
+  at: Date;
+  paidDate: string;
+  method?: PaymentMethod;
+  paymentIntentId?: string;
+}
+
+/**
+ * Payment received: the journal entry `donation:<id>:paid`, the transition to paid, the thank-you mail,
+ * the one-stop pointer and the progress-mail subscription, all in one transaction. A repeat posts
+ * nothing (the entry id exists) and reports `duplicate`.
+ */
+export async function recordPayment(db: Db, d: Donation, pay: PaymentFacts, mail: Mail): Promise<{ duplicate: boolean }> {
+  const now = nowIso(db);
+  const from = fromStates('paid');
+  const transition: TransactItem[] = [
+    {
+      Update: {
+        Key: keys.donation(d.id),
+        UpdateExpression: `SET #s = :paid, paidAt = :at, paidDate = :date${pay.method ? ', paymentMethod = :m' : ''}${pay.paymentIntentId ? ', paymentIntentId = :pi' : ''} REMOVE awaitingPayment`,
+        ConditionExpression: `#s IN (${from.map((_, i) => `:f${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':paid': 'paid',
+          ':at': pay.at.toISOString(),
+          ':date': pay.paidDate,
+          ...(pay.method ? { ':m': pay.method } : {}),
+          ...(pay.paymentIntentId ? { ':pi': pay.paymentIntentId } : {}),
+          ...Object.fromEntries(from.map((s, i) => [`:f${i}`, s])),
+        },
+      },
+    },
+    mailItem(`donation:${d.id}:paid`, mail, now),
+  ];
+  if (d.oneStop) {
+    transition.push({ Put: { Item: { ...keys.oneStopRequest(d.receivingTown, receiptYear(pay.paidDate), d.id), type: 'onestop_request', donationId: d.id, paidDate: pay.paidDate } } });
+  }
+  if (d.updates && d.challengeId) {
+    // An update, not a put: whatever the challenge's mailer keeps on the item (e.g. an opt-out) survives.
+    transition.push({
+      Update: {
+        Key: keys.challengeSubscriber(d.challengeId, d.donor.email),
+        UpdateExpression: 'SET #t = :t, challengeId = :c, email = :e, #n = :n, lang = :l, lastDonationId = :d, subscribedAt = if_not_exists(subscribedAt, :now)',
+        ExpressionAttributeNames: { '#t': 'type', '#n': 'name' },
+        ExpressionAttributeValues: { ':t': 'challenge_subscriber', ':c': d.challengeId, ':e': d.donor.email.trim().toLowerCase(), ':n': d.donor.name, ':l': d.lang, ':d': d.id, ':now': now },
+      },
+    });
+  }
+  if (pay.paymentIntentId) transition.push({ Put: { Item: { ...keys.paymentIntent(pay.paymentIntentId), type: 'payment_intent', donationId: d.id } } });
+  const res = await postEntry(db, paidEntry(d, pay.paidDate), { transition });
+  return { duplicate: res.duplicate };
+}
+
+/** Konbini: checkout done, slip issued, money not yet. Status stays pending; only the note changes. */
+export async function noteAwaitingPayment(db: Db, id: string, method: PaymentMethod): Promise<boolean> {
+  return conditionalUpdate(db, {
+    Key: keys.donation(id),
+    UpdateExpression: 'SET awaitingPayment = :t, paymentMethod = :m',
+    ConditionExpression: '#s = :pending',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':t': true, ':m': method, ':pending': 'pending' },
+  });
+}
+
+/** pending → expired | failed; false when the donation had already moved on (e.g. paid): nothing changes. */
+export async function markUnpaid(db: Db, id: string, to: 'expired' | 'failed', at: Date): Promise<boolean> {
+  const from = fromStates(to);
+  return conditionalUpdate(db, {
+    Key: keys.donation(id),
+    UpdateExpression: `SET #s = :to, ${to === 'expired' ? 'expiredAt' : 'failedAt'} = :at REMOVE awaitingPayment`,
+    ConditionExpression: `#s IN (${from.map((_, i) => `:f${i}`).join(', ')})`,
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':to': to, ':at': at.toISOString(), ...Object.fromEntries(from.map((s, i) => [`:f${i}`, s])) },
+  });
+}
+
+async function conditionalUpdate(db: Db, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {
+  try {
+    await db.doc.send(new UpdateCommand({ TableName: db.table, ...input }));
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- receipt numbers
+
+/**
+ * Gives a paid donation its receipt number, once. Called right after the payment transaction and again on
+ * every later delivery or read, so a crash in between is repaired by Stripe's retry.
+ *
+ * Hot items: the counter is one item per town and year. Inside the payment transaction it would make every
+ * payment of the town conflict with every other (DynamoDB cancels concurrent transactions that touch the
+ * same item), capping a town's payments at the rate one item can be transacted serially, right at the
+ * 31 December peak. Outside it, a plain atomic ADD is serialised by DynamoDB without cancellations (~1,000
+ * writes/s per item). The price: two racing deliveries of one payment may each draw a number, and the
+ * loser's number is skipped. Numbers are unique (the RECEIPT# marker is put only if absent, in the same
+ * transaction as the conditional set on the donation) and increasing, but not necessarily gap-free.
+ */
+export async function ensureReceiptNumber(db: Db, id: string): Promise<string | undefined> {
+  const d = await getDonation(db, id);
+  if (!d || d.receiptNumber || !d.paidDate || (d.status !== 'paid' && d.status !== 'refunded')) return d?.receiptNumber;
+  const year = receiptYear(d.paidDate);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.receiptCounter(d.receivingTown, year),
+        UpdateExpression: 'SET #t = :t, town = :town, #y = :y ADD seq :one',
+        ExpressionAttributeNames: { '#t': 'type', '#y': 'year' },
+        ExpressionAttributeValues: { ':t': 'receipt_counter', ':town': d.receivingTown, ':y': year, ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const number = receiptNumber(year, d.receivingTown, res.Attributes?.seq as number);
+    const outcome = await transact<'set' | 'taken' | 'has_number'>(
+      db,
+      async () => ({
+        items: [
+          {
+            Update: {
+              Key: keys.donation(id),
+              UpdateExpression: 'SET receiptNumber = :n',
+              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(receiptNumber)',
+              ExpressionAttributeValues: { ':n': number },
+            },
+          },
+          { Put: { Item: { ...keys.receiptNumber(number), type: 'receipt', number, donationId: id, town: d.receivingTown, year }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        ],
+        result: 'set',
+      }),
+      { onCancel: (c) => (c.codes[0] === 'ConditionalCheckFailed' ? 'has_number' : 'taken') },
+    );
+    if (outcome === 'set') return number;
+    if (outcome === 'has_number') return (await getDonation(db, id))?.receiptNumber;
+    // 'taken': the counter was behind an issued number (e.g. restored from a backup); draw the next one.
+  }
+  throw new StateConflictError(`could not assign a receipt number to donation ${id}`);
+}
+
+// ---------------------------------------------------------------- refunds
+
+/** A treasurer asks for a refund: noted (and audited) before the provider is asked, while still paid. */
+export async function requestRefund(db: Db, d: Donation, reason: string, audit: AuditedChange): Promise<void> {
+  await transact(
+    db,
+    async () => ({
+      items: [
+        {
+          Update: {
+            Key: keys.donation(d.id),
+            UpdateExpression: 'SET refundRequestedAt = :at, refundReason = :r',
+            ConditionExpression: '#s = :paid',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':at': nowIso(db), ':r': reason, ':paid': 'paid' },
+          },
+        },
+      ],
+      result: undefined,
+    }),
+    {
+      audit,
+      onCancel: () => {
+        throw new StateConflictError(`donation ${d.id} is not paid, so it cannot be refunded`);
+      },
+    },
+  );
+}
+
+/**
+ * The refund's reversal of `donation:<id>:paid`, with paid→refunded, the void receipt and the mail, in
+ * one transaction. Whichever comes first (the treasurer's call or Stripe's charge.refunded) applies it;
+ * the other finds the reversal posted and reports `duplicate`.
+ */
+export async function applyRefund(db: Db, d: Donation, opts: { date: string; reason: string; mail: Mail }): Promise<{ duplicate: boolean }> {
+  const original = await getEntry(db, paidEntryId(d.id));
+  if (!original) throw new NotFoundError(`donation ${d.id} has no payment to reverse`);
+  const transition: TransactItem[] = [
+    {
+      Update: {
+        Key: keys.donation(d.id),
+        UpdateExpression: 'SET #s = :refunded, refundedAt = :at, refundedDate = :date, refundReason = if_not_exists(refundReason, :r), receiptVoid = :t',
+        ConditionExpression: '#s = :paid',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':refunded': 'refunded', ':at': nowIso(db), ':date': opts.date, ':r': opts.reason, ':t': true, ':paid': 'paid' },
+      },
+    },
+    mailItem(`donation:${d.id}:refunded`, opts.mail, nowIso(db)),
+  ];
+  const res = await reverseEntry(db, paidEntryId(d.id), opts.date, `返金 / refund: ${opts.reason}`.slice(0, 300), { transition });
+  return { duplicate: res.duplicate };
+}
+
+// ---------------------------------------------------------------- one-stop exception
+
+export async function oneStopDonationIds(db: Db, town: string, year: number): Promise<string[]> {
+  const ids: string[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.oneStopRequest(town, year, '').PK },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
+    ids.push(...(res.Items ?? []).map((i) => i.donationId as string));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return ids;
+}
+
+/** The town's one-stop requests for a calendar year, oldest payment first. */
+export async function listOneStopRequests(db: Db, town: string, year: number): Promise<Donation[]> {
+  const list = await getDonations(db, await oneStopDonationIds(db, town, year));
+  return list.sort((a, b) => (a.paidAt ?? '').localeCompare(b.paidAt ?? '') || a.id.localeCompare(b.id));
+}
+
+/** The treasurer has the donor's paper form. Marking twice keeps the first date (and says so). */
+export async function markOneStopReceived(db: Db, d: Donation, on: string, by: string, audit: AuditedChange): Promise<{ already: boolean }> {
+  return transact<{ already: boolean }>(
+    db,
+    async () => ({
+      items: [
+        {
+          Update: {
+            Key: keys.donation(d.id),
+            UpdateExpression: 'SET oneStopReceivedOn = :on, oneStopReceivedBy = :by',
+            ConditionExpression: 'oneStop = :t AND #s = :paid AND attribute_not_exists(oneStopReceivedOn)',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':on': on, ':by': by, ':t': true, ':paid': 'paid' },
+          },
+        },
+      ],
+      result: { already: false },
+    }),
+    {
+      audit,
+      onCancel: async () => {
+        const now = await getDonation(db, d.id);
+        if (now?.oneStopReceivedOn) return { already: true };
+        throw new StateConflictError(`donation ${d.id} is not a paid one-stop request`);
+      },
+    },
+  );
+}
+
+/** One reminder per donation per year: the mail id and the condition both say so. */
+export async function sendOneStopReminder(db: Db, d: Donation, year: number, mail: Mail): Promise<boolean> {
+  try {
+    await transact(db, async () => ({
+      items: [
+        {
+          Update: {
+            Key: keys.donation(d.id),
+            UpdateExpression: 'SET oneStopRemindedAt = :at',
+            ConditionExpression: '#s = :paid AND attribute_not_exists(oneStopReceivedOn) AND attribute_not_exists(oneStopRemindedAt)',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':at': nowIso(db), ':paid': 'paid' },
+          },
+        },
+        mailItem(`onestop-reminder:${d.id}:${year}`, mail, nowIso(db)),
+      ],
+      result: undefined,
+    }));
+    return true;
+  } catch (e) {
+    if (e instanceof StateConflictError) return false;
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- a donor's donations
+
+export async function donationsByEmail(db: Db, email: string): Promise<Donation[]> {
+  const out: Donation[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(
+      new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': donorKey(email) }, ScanIndexForward: false, ExclusiveStartKey }),
+    );
+    out.push(...(res.Items ?? []).map((i) => strip(i)!));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}
+
+/** A signed-in donor's donations, newest first. */
+export async function donationsOfUser(db: Db, sub: string): Promise<Donation[]> {
+  const ids: string[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': keys.user(sub).PK, ':p': USER_DONATION_PREFIX },
+        ScanIndexForward: false,
+        ExclusiveStartKey,
+      }),
+    );
+    ids.push(...(res.Items ?? []).map((i) => i.donationId as string));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  const byId = new Map((await getDonations(db, ids)).map((d) => [d.id, d]));
+  return ids.map((id) => byId.get(id)).filter((d): d is Donation => Boolean(d));
+}
+
+/** Towns a donor (by email, and by account when signed in) has paid a donation to in a calendar year. */
+export async function townsGivenTo(db: Db, who: { email?: string; userId?: string }, year: number): Promise<string[]> {
+  const [byEmail, byUser] = await Promise.all([who.email ? donationsByEmail(db, who.email) : [], who.userId ? donationsOfUser(db, who.userId) : []]);
+  const towns = new Set<string>();
+  for (const d of [...byEmail, ...byUser]) if (d.status === 'paid' && d.paidDate?.startsWith(`${year}-`)) towns.add(d.receivingTown);
+  return [...towns];
+}
+
+/** Every donation (a full scan): for tests and the admin's checks, not for request paths. */
+export async function listAllDonations(db: Db): Promise<Donation[]> {
+  const out: Donation[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(
+      new ScanCommand({ TableName: db.table, ConsistentRead: true, FilterExpression: '#t = :t', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':t': 'donation' }, ExclusiveStartKey }),
+    );
+    out.push(...(res.Items ?? []).map((i) => strip(i)!));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}
+
+// ---------------------------------------------------------------- Stripe events
+
+export async function donationIdForPaymentIntent(db: Db, paymentIntentId: string): Promise<string | undefined> {
+  const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.paymentIntent(paymentIntentId), ConsistentRead: true }));
+  return res.Item?.donationId as string | undefined;
+}
+
+export async function isEventProcessed(db: Db, eventId: string): Promise<boolean> {
+  const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.stripeEvent(eventId), ConsistentRead: true }));
+  return Boolean(res.Item);
+}
+
+/** Recorded once, after the event was fully applied; a racing duplicate finds it there (or re-applies harmlessly). */
+export async function recordEvent(db: Db, event: { id: string; type: string }, outcome: string): Promise<void> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: { ...keys.stripeEvent(event.id), type: 'stripe_event', eventId: event.id, eventType: event.type, outcome, at: nowIso(db), expiresAt: Math.floor(Date.now() / 1000) + EVENT_TTL_S },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (e) {
+    if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+  }
+}
+
+// ---------------------------------------------------------------- the checkout emulator's sessions
+
+export function emulatorSessionStore(db: Db): SessionStore {
+  const get = async (id: string) => {
+    const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.emulatorSession(id), ConsistentRead: true }));
+    if (!res.Item) return undefined;
+    const { PK: _p, SK: _s, type: _t, ...s } = res.Item;
+    return s as EmulatedSession;
+  };
+  return {
+    get,
+    async claim(session) {
+      const idem = keys.idempotency('emulator-checkout', session.idempotencyKey);
+      try {
+        await transact(db, async () => ({
+          items: [
+            { Put: { Item: { ...idem, type: 'idempotency', sessionId: session.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { Item: { ...keys.emulatorSession(session.id), type: 'emulator_session', ...session }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+          result: undefined,
+        }));
+        return session;
+      } catch (e) {
+        if (!(e instanceof StateConflictError)) throw e;
+        const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: idem, ConsistentRead: true }));
+        const existing = res.Item && (await get(res.Item.sessionId as string));
+        if (!existing) throw e;
+        return existing;
+      }
+    },
+    async move(id, from: EmulatedState[], to: EmulatedState) {
+      return conditionalUpdate(db, {
+        Key: keys.emulatorSession(id),
+        UpdateExpression: 'SET #s = :to',
+        ConditionExpression: `#s IN (${from.map((_, i) => `:f${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeValues: { ':to': to, ...Object.fromEntries(from.map((s, i) => [`:f${i}`, s])) },
+      });
+    },
+    async markRefunded(id) {
+      return conditionalUpdate(db, {
+        Key: keys.emulatorSession(id),
+        UpdateExpression: 'SET refunded = :t',
+        ConditionExpression: 'attribute_not_exists(refunded)',
+        ExpressionAttributeValues: { ':t': true },
+      });
+    },
+  };
+}
