@@ -13,6 +13,7 @@ import { errorBody, handleError } from './errors.js';
 import { createRouter } from './router.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { ledgerRoutes } from './routes/ledger.js';
+import { applicationRoutes } from './routes/applications.js';
 import { pageRoutes } from './routes/pages.js';
 
 export const API_INFO = {
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
   api.get('/health', (c) => c.json({ status: 'ok', time: new Date().toISOString() }));
   api.route('/', catalogRoutes);
   api.route('/', ledgerRoutes);
+  api.route('/', applicationRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   api.doc('/openapi.json', { ...API_INFO, servers: [{ url: '/api' }] });
   app.route('/api', api);

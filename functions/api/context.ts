@@ -1,6 +1,10 @@
 import type { Db } from '../store/db.js';
 import type { Verifier, Principal } from './auth.js';
 import type { Lang } from '../../web/i18n.js';
+import type { PaymentProvider } from '../payments/port.js';
+
+/** A secret given as is (local) or fetched once on first use (Secrets Manager in AWS). */
+export type SecretSource = string | (() => Promise<string>);
 
 /** Everything the app needs from outside; Lambda and the local runtime each build one. */
 export interface AppDeps {
@@ -8,6 +12,12 @@ export interface AppDeps {
   verifier: Verifier;
   /** Where the app is served from, for links in emails and checkout return URLs. */
   baseUrl: string;
+  /** Stripe, or the checkout emulator locally; unset means payments are unavailable (see api/donation-deps.ts). */
+  payments?: PaymentProvider;
+  /** Verifies Stripe-Signature on the webhook; unset outside AWS means the local default. */
+  stripeWebhookSecret?: SecretSource;
+  /** Signs guests' donation links (thank-you page, receipt); unset outside AWS means the local default. */
+  donationLinkSecret?: SecretSource;
 }
 
 export interface AppEnv {

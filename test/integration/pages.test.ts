@@ -48,6 +48,8 @@ describe('public pages', () => {
     for (const town of ['横瀬町', '磐梯町', '海士町']) expect(r.html).toContain(town);
     // Works without client JavaScript: no scripts at all.
     expect(r.html).not.toMatch(/<script/i);
+    // No inline styles either, so a strict Content-Security-Policy can be switched on without breaking pages.
+    expect(r.html).not.toMatch(/\sstyle="/);
     expect(r.headers.get('content-language')).toBe('ja');
     expect(r.headers.get('vary')).toMatch(/Accept-Language/);
   });
@@ -244,13 +246,14 @@ describe('public ledger on a challenge with donations', () => {
     const base = { channel: 'individual' as const, town: '113611' };
     await postEntry(p.db, transfer({ ...base, id: 'test:named', date: '2026-04-10', memo: 'internal memo A', counterpart: '森 好子' }, accounts.clearing('113611'), accounts.challengeAvailable(id), 10_000));
     await postEntry(p.db, transfer({ ...base, id: 'test:anonymous', date: '2026-05-02', memo: 'internal memo B' }, accounts.clearing('113611'), accounts.challengeAvailable(id), 5_000));
+    await postEntry(p.db, transfer({ ...base, id: 'test:markup', date: '2026-05-03', memo: 'm', counterpart: '<b>Bold</b>' }, accounts.clearing('113611'), accounts.challengeAvailable(id), 2_000));
   });
 
   it('shows raised money and supporters from the ledger', async () => {
     const r = await get(p, '/challenges/yokoze-forest-school');
-    expect(r.html).toContain('¥15,000');
-    expect(r.html).toMatch(/role="progressbar"[^>]*aria-valuenow="0"/); // ¥15,000 of ¥2,000,000 floors to 0%
-    expect(r.html).toContain('2人');
+    expect(r.html).toContain('¥17,000');
+    expect(r.html).toMatch(/role="progressbar"[^>]*aria-valuenow="0"/); // ¥17,000 of ¥2,000,000 floors to 0%
+    expect(r.html).toContain('3人');
   });
 
   it('lists movements by month and town, naming only donors who allowed it', async () => {
@@ -260,8 +263,11 @@ describe('public ledger on a challenge with donations', () => {
     expect(r.html).toContain('2026年4月10日');
     expect(r.html).toContain('+¥10,000');
     expect(r.html).toContain('+¥5,000');
-    expect(r.html.match(/個人の寄附/g)?.length).toBe(2);
+    expect(r.html.match(/個人の寄附/g)?.length).toBe(3);
     expect(r.html).toContain('森 好子');
+    // A donor-chosen display name is text, never markup.
+    expect(r.html).toContain('&lt;b&gt;Bold&lt;/b&gt;');
+    expect(r.html).not.toContain('<b>Bold</b>');
     expect(r.html).not.toContain('internal memo');
     expect(r.html).not.toContain('test:anonymous');
   });

@@ -63,7 +63,7 @@ export function renderNotFound(c: C) {
 
 /** Only same-site paths: the toggle must not become an open redirect (`//evil`, `/\evil`, `https:`). */
 export function safeBack(back: string | undefined): string {
-  if (!back || !back.startsWith('/') || back.startsWith('//') || back.startsWith('/\\')) return '/';
+  if (!back) return '/';
   if (/[\u0000-\u001f\u007f\\]/.test(back)) return '/';
   return back;
 }
