@@ -13,8 +13,18 @@ import { errorBody, handleError } from './errors.js';
 import { createRouter } from './router.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { ledgerRoutes } from './routes/ledger.js';
+import { auditRoutes } from './routes/audit.js';
+import { auditPages } from './routes/audit-pages.js';
 import { applicationRoutes } from './routes/applications.js';
-import { pageRoutes } from './routes/pages.js';
+import { allocationRoutes } from './routes/allocations.js';
+import { disbursementRoutes } from './routes/disbursements.js';
+import { treasurerExportRoutes } from './routes/treasurer-exports.js';
+import { treasurerPages } from './routes/treasurer-pages.js';
+import { pageRoutes, renderNotFound } from './routes/pages.js';
+import { donationRoutes } from './routes/donations.js';
+import { stripeWebhookRoutes } from './routes/stripe-webhook.js';
+import { simulatorRoutes } from './routes/simulator.js';
+import { donationPages } from './routes/donation-pages.js';
 
 export const API_INFO = {
   openapi: '3.0.3',
@@ -36,22 +46,28 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
   });
   app.use(authenticate);
   app.onError(handleError);
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404)
-      : c.html('<!doctype html><meta charset="utf-8"><title>404</title><p>ページが見つかりません / Page not found</p><p><a href="/">共創ファンド</a></p>', 404),
-  );
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404) : renderNotFound(c)));
 
   const api = createRouter();
   api.get('/health', (c) => c.json({ status: 'ok', time: new Date().toISOString() }));
   api.route('/', catalogRoutes);
   api.route('/', ledgerRoutes);
+  api.route('/', auditRoutes);
   api.route('/', applicationRoutes);
+  api.route('/', allocationRoutes);
+  api.route('/', disbursementRoutes);
+  api.route('/', treasurerExportRoutes);
+  api.route('/', donationRoutes);
+  api.route('/', stripeWebhookRoutes);
+  api.route('/', simulatorRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   api.doc('/openapi.json', { ...API_INFO, servers: [{ url: '/api' }] });
   app.route('/api', api);
 
   extend?.(app);
+  app.route('/', treasurerPages);
+  app.route('/', auditPages);
+  app.route('/', donationPages);
   app.route('/', pageRoutes);
   return app;
 }

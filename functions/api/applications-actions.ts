@@ -516,7 +516,8 @@ export async function manageableChallenge(ctx: ActionCtx, p: Principal | undefin
   const asLead = hasRole(principal, 'reviewer', ch.leadTown) || isAdmin(principal);
   const asOperator = (Boolean(ch.operatorCompanyId) && hasRole(principal, 'company') && principal.companyId === ch.operatorCompanyId) || isAdmin(principal);
   if (!asLead && !asOperator) {
-    if (ch.status === 'draft') throw challengeHidden();
+    // A draft is known only to its towns and operator; the public learns nothing of it.
+    if (ch.status === 'draft' && !ch.towns.some((t) => hasRole(principal, 'reviewer', t))) throw challengeHidden();
     throw new BilingualError(403, 'forbidden', 'only the lead town’s reviewer or the operating company can manage this challenge', 'このチャレンジを管理できるのは主幹の町の審査担当と運営企業だけです');
   }
   return { challenge: ch, asLead, asOperator };

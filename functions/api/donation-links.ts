@@ -32,10 +32,9 @@ export const linkSecret = (deps: AppDeps) => resolve(deps.donationLinkSecret, LO
 export const webhookSecret = (deps: AppDeps) => resolve(deps.stripeWebhookSecret, LOCAL_WEBHOOK_SECRET, 'the Stripe webhook secret');
 export const paymentsOf = (deps: AppDeps): PaymentProvider => deps.payments ?? unconfiguredPayments;
 
-/** The links a donor gets by email and on the thank-you page; `t` is the guest token. */
-export async function donationLinks(deps: AppDeps, donationId: string) {
+/** The links a donor gets by email (absolute) and on the pages (`base` ''); `t` is the guest token. */
+export async function donationLinks(deps: AppDeps, donationId: string, base = deps.baseUrl) {
   const t = donationToken(await linkSecret(deps), donationId);
-  const base = `${deps.baseUrl}`;
   const id = encodeURIComponent(donationId);
   return {
     token: t,

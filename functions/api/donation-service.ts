@@ -44,7 +44,7 @@ import { balanceOf } from '../store/ledger.js';
 import { assertTownRole, hasRole, type Principal } from './auth.js';
 import type { AppDeps } from './context.js';
 import { donationLinks, linkSecret, paymentsOf, verifyDonationToken } from './donation-links.js';
-import { oneStopReminderMail, paidMail, refundedMail } from './donation-mail.js';
+import { paidMail, refundedMail } from './donation-mail.js';
 import { ApiError, conflict, forbidden, notFound, unauthorized, unprocessable } from './errors.js';
 
 export const nowOf = (db: Db) => (db.now ? db.now() : new Date());
@@ -247,7 +247,7 @@ async function applyRead(deps: AppDeps, event: StripeEvent): Promise<string> {
         // Never post an amount we did not ask for; the event stays unprocessed and alarms via retries.
         throw unprocessable(`paid ${read.amount} ${read.currency} for a donation of ${d.amount} jpy`, [], 'amount_mismatch');
       }
-      const { duplicate } = await recordPayment(db, d, { at: read.at, paidDate: date, method: read.method, paymentIntentId: read.paymentIntentId }, paidMail(d, town, links, date));
+      const { duplicate } = await recordPayment(db, d, { at: read.at, paidDate: date, method: read.method, paymentIntentId: read.paymentIntentId }, paidMail(d, town, links, date), { thanks: links.thanks, receipt: links.receipt, oneStopForm: links.oneStopForm });
       await ensureReceiptNumber(db, d.id);
       return duplicate ? 'paid (already recorded)' : 'paid';
     }
@@ -294,4 +294,3 @@ export async function refundDonation(deps: AppDeps, principal: Principal | undef
   return findDonation(db, id);
 }
 
-export { oneStopReminderMail };

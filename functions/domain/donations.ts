@@ -103,6 +103,8 @@ export interface Donation {
   oneStopReceivedOn?: string;
   oneStopReceivedBy?: string;
   oneStopRemindedAt?: string;
+  /** The donor's signed links (absolute), kept at payment so scheduled mail can use them without the secret. */
+  donorLinks?: { thanks: string; receipt: string; oneStopForm: string };
 }
 
 /** A rule broken by some input, with its field and a message in both languages. */

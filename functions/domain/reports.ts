@@ -3,6 +3,8 @@
  * (calendar year or the April–March fiscal year Japanese public bodies keep), monthly flows by channel,
  * and opening/in/out/closing statements of a ledger account. The store hands in posting rows.
  */
+import type { Allocation } from './allocations.js';
+import type { Disbursement } from './disbursements.js';
 import type { Channel } from './ledger/entry.js';
 import { fiscalYearOf } from './ledger/summary.js';
 import type { Yen } from './money.js';
@@ -128,4 +130,184 @@ export function sumStatements(list: readonly Statement[]): Statement {
     for (const [k, v] of Object.entries(s.outflowByChannel)) out.outflowByChannel[k as Channel] = (out.outflowByChannel[k as Channel] ?? 0) + v;
   }
   return out;
+}
+
+// ---------------------------------------------------------------- exports (rows; encoding is the API's job)
+
+export interface ExportColumn {
+  key: string;
+  ja: string;
+  en: string;
+}
+
+export type ExportCell = string | number | undefined;
+
+export interface ExportTable {
+  columns: ExportColumn[];
+  rows: Record<string, ExportCell>[];
+}
+
+const col = (key: string, ja: string, en: string): ExportColumn => ({ key, ja, en });
+
+/**
+ * One row per town share drawn. A town sees the allocations that draw on its share and those that go
+ * to a challenge it leads. Dated by execution (approved) or by proposal (still open or closed unused),
+ * so the approved rows of a period add up to the share's allocation outflow in the ledger.
+ */
+export function allocationExport(list: readonly Allocation[], town: string, period: Pick<Period, 'from' | 'to'>): ExportTable {
+  const columns = [
+    col('date', '日付', 'date'),
+    col('allocation_id', '配分ID', 'allocation_id'),
+    col('status', '状態', 'status'),
+    col('fund_id', '基金ID', 'fund_id'),
+    col('fund_name', '基金名', 'fund_name'),
+    col('challenge_id', 'チャレンジID', 'challenge_id'),
+    col('challenge_title', 'チャレンジ名', 'challenge_title'),
+    col('challenge_lead_town', '主幹町', 'challenge_lead_town'),
+    col('drawn_town', '拠出町', 'drawn_town'),
+    col('amount', '拠出額', 'amount'),
+    col('allocation_total', '配分総額', 'allocation_total'),
+    col('proposed_on', '提案日', 'proposed_on'),
+    col('proposed_by', '提案者', 'proposed_by'),
+    col('approved_towns', '承認した町', 'approved_towns'),
+    col('executed_on', '執行日', 'executed_on'),
+    col('entry_id', '仕訳ID', 'entry_id'),
+    col('comment', 'コメント', 'comment'),
+    col('rejection_comment', '否決理由', 'rejection_comment'),
+  ];
+  const rows: Record<string, ExportCell>[] = [];
+  for (const a of list) {
+    const date = a.status === 'approved' && a.executedOn ? a.executedOn : a.proposedOn;
+    if (!inPeriod(date, period)) continue;
+    const draws = a.challengeLeadTown === town ? a.draws : a.draws.filter((d) => d.town === town);
+    for (const d of draws) {
+      rows.push({
+        date,
+        allocation_id: a.id,
+        status: a.status,
+        fund_id: a.fundId,
+        fund_name: a.fundName,
+        challenge_id: a.challengeId,
+        challenge_title: a.challengeTitle,
+        challenge_lead_town: a.challengeLeadTown,
+        drawn_town: d.town,
+        amount: d.amount,
+        allocation_total: a.total,
+        proposed_on: a.proposedOn,
+        proposed_by: a.proposedByName ?? a.proposedBy,
+        approved_towns: a.approvedTowns.join(' '),
+        executed_on: a.executedOn,
+        entry_id: a.entryId,
+        comment: a.comment,
+        rejection_comment: a.rejection?.comment,
+      });
+    }
+  }
+  rows.sort((x, y) => String(x.date).localeCompare(String(y.date)) || String(x.allocation_id).localeCompare(String(y.allocation_id)));
+  return { columns, rows };
+}
+
+/**
+ * A paying town's disbursements, dated by the transfer (paid) or by the request, so the paid rows of a
+ * period add up to the town bank's disbursement outflow in the ledger.
+ */
+export function disbursementExport(list: readonly Disbursement[], period: Pick<Period, 'from' | 'to'>): ExportTable {
+  const columns = [
+    col('date', '日付', 'date'),
+    col('disbursement_id', '支払ID', 'disbursement_id'),
+    col('status', '状態', 'status'),
+    col('challenge_id', 'チャレンジID', 'challenge_id'),
+    col('company_id', '事業者ID', 'company_id'),
+    col('milestone', 'マイルストーン', 'milestone'),
+    col('invoice_number', '請求書番号', 'invoice_number'),
+    col('amount', '金額', 'amount'),
+    col('requested_on', '申請日', 'requested_on'),
+    col('approvers', '承認者', 'approvers'),
+    col('scheduled_for', '振込指定日', 'scheduled_for'),
+    col('paid_on', '振込日', 'paid_on'),
+    col('bank_code', '銀行コード', 'bank_code'),
+    col('branch_code', '支店コード', 'branch_code'),
+    col('account_type', '預金種目', 'account_type'),
+    col('account_number', '口座番号', 'account_number'),
+    col('holder_kana', '口座名義(カナ)', 'holder_kana'),
+    col('rejection_reason', '却下理由', 'rejection_reason'),
+  ];
+  const rows = list
+    .map((d) => ({ d, date: d.status === 'paid' && d.paidOn ? d.paidOn : d.requestedOn }))
+    .filter(({ date }) => inPeriod(date, period))
+    .sort((x, y) => x.date.localeCompare(y.date) || x.d.id.localeCompare(y.d.id))
+    .map(({ d, date }) => ({
+      date,
+      disbursement_id: d.id,
+      status: d.status,
+      challenge_id: d.challengeId,
+      company_id: d.companyId,
+      milestone: d.milestone,
+      invoice_number: d.invoiceNumber,
+      amount: d.amount,
+      requested_on: d.requestedOn,
+      approvers: d.approvers.join(' '),
+      scheduled_for: d.scheduledFor,
+      paid_on: d.paidOn,
+      bank_code: d.payee.bankCode,
+      branch_code: d.payee.branchCode,
+      account_type: d.payee.accountType === 'ordinary' ? '1' : '2',
+      account_number: d.payee.accountNumber,
+      holder_kana: d.payee.holderKana,
+      rejection_reason: d.rejection?.reason,
+    }));
+  return { columns, rows };
+}
+
+/** One journal entry's effect on one account (its legs over balance shards summed). */
+export interface LedgerMovement {
+  date: string;
+  entryId: string;
+  channel: Channel;
+  amount: Yen;
+  counterpart?: string;
+  memo: string;
+  reverses?: string;
+}
+
+/** Merges posting rows into one movement per entry. */
+export function movementsOf(rows: readonly (Omit<LedgerMovement, 'amount'> & { delta: Yen })[]): LedgerMovement[] {
+  const by = new Map<string, LedgerMovement>();
+  for (const r of rows) {
+    const m = by.get(r.entryId);
+    if (m) m.amount += r.delta;
+    else by.set(r.entryId, { date: r.date, entryId: r.entryId, channel: r.channel, amount: r.delta, counterpart: r.counterpart || undefined, memo: r.memo, reverses: r.reverses });
+  }
+  return [...by.values()].sort((a, b) => a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId));
+}
+
+/** `donation:<id>:paid` → `<id>`; any `<kind>:<id>:…` entry id names its business object second. */
+export const sourceIdOf = (entryId: string) => entryId.split(':')[1] ?? entryId;
+
+export type LedgerExportKind = 'donations' | 'receipts' | 'one-stop' | 'corporate-pledges';
+
+/**
+ * The exports that belong to the donation and pledge records, built for now from what the ledger knows
+ * about each receipt of money (date, amount, public name, entry), so their totals equal the ledger's.
+ * Refunds and other reversals appear as negative rows.
+ */
+export function ledgerExport(kind: LedgerExportKind, movements: readonly LedgerMovement[], period: Pick<Period, 'from' | 'to'>): ExportTable {
+  const channel: Channel = kind === 'corporate-pledges' ? 'corporate' : 'individual';
+  const list = movements.filter((m) => m.channel === channel && inPeriod(m.date, period) && (m.amount > 0 || m.reverses));
+  const base = (m: LedgerMovement) => ({
+    date: m.date,
+    id: sourceIdOf(m.reverses ?? m.entryId),
+    entry_id: m.entryId,
+    kind: m.reverses ? 'reversal' : 'receipt',
+    amount: m.amount,
+    public_name: m.counterpart,
+    memo: m.memo,
+  });
+  const columns: Record<LedgerExportKind, ExportColumn[]> = {
+    donations: [col('date', '受領日', 'received_on'), col('id', '寄附ID', 'donation_id'), col('kind', '区分', 'kind'), col('amount', '金額', 'amount'), col('public_name', '公開名', 'public_name'), col('entry_id', '仕訳ID', 'entry_id'), col('memo', '摘要', 'memo')],
+    receipts: [col('date', '受領日(証明日付)', 'receipt_date'), col('id', '寄附ID', 'donation_id'), col('kind', '区分', 'kind'), col('amount', '金額', 'amount'), col('public_name', '公開名', 'public_name'), col('entry_id', '仕訳ID', 'entry_id')],
+    'one-stop': [col('date', '寄附日', 'donated_on'), col('id', '寄附ID', 'donation_id'), col('kind', '区分', 'kind'), col('amount', '寄附金額', 'amount'), col('public_name', '公開名', 'public_name'), col('entry_id', '仕訳ID', 'entry_id')],
+    'corporate-pledges': [col('date', '受領日', 'received_on'), col('id', '寄附ID', 'pledge_id'), col('kind', '区分', 'kind'), col('amount', '金額', 'amount'), col('public_name', '企業名(公開同意時)', 'company_if_disclosed'), col('entry_id', '仕訳ID', 'entry_id'), col('memo', '摘要', 'memo')],
+  };
+  return { columns: columns[kind], rows: list.map(base) };
 }

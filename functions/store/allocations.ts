@@ -109,7 +109,8 @@ export async function proposeAllocation(db: Db, input: ProposeInput, actor: Acto
     deadlineAt: addDays(createdAt, allocationExpiryDays()),
   };
   const { approvals: _a, ...stored } = allocation;
-  await writeAudited(
+  // Busy only: a town's audit chain takes one write at a time, so a burst may outlast one retry budget.
+  await rereadOnConflict(() => writeAudited(
     db,
     [{ Put: { Item: { ...keys.allocation(allocation.id), type: 'allocation', GSI1PK: lists.allocationsOpen, GSI1SK: `${createdAt}#${allocation.id}`, ...stored, approvalCount: 0 }, ConditionExpression: 'attribute_not_exists(PK)' } }],
     audit(`town:${proposerTown}`, {
@@ -120,7 +121,7 @@ export async function proposeAllocation(db: Db, input: ProposeInput, actor: Acto
       after: { fundId: fund.id, challengeId: challenge.id, draws, total: allocation.total, requirement: allocation.requirement, comment: input.comment },
       requestId: opts.requestId,
     }),
-  );
+  ));
   return allocation;
 }
 

@@ -48,3 +48,13 @@ export async function verifyAuditChains(db: Db): Promise<{ ok: boolean; chains: 
 export async function writeAudited(db: Db, items: TransactItem[], audit: AuditedChange): Promise<void> {
   await transact(db, async () => ({ items, result: undefined }), { audit });
 }
+
+/** Records of the given chains, newest first, filtered by target and actor prefix. */
+export async function searchAudit(db: Db, chains: string[], filter: { target?: string; actor?: string; limit?: number } = {}): Promise<AuditRecord[]> {
+  const all = (await Promise.all(chains.map((chain) => auditRecords(db, chain)))).flat();
+  return all
+    .filter((r) => !filter.target || r.target.startsWith(filter.target))
+    .filter((r) => !filter.actor || r.actor === filter.actor)
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .slice(0, filter.limit ?? 200);
+}

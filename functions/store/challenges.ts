@@ -189,18 +189,20 @@ export interface ChallengeSubscriber {
   email: string;
   name?: string;
   lang?: 'ja' | 'en';
-  /** The donation that opted in (the latest one, if several did). */
+  /** The donation that opted in (the latest one, if several did; stored as `lastDonationId`). */
   donationId?: string;
   subscribedAt?: string;
 }
 
 /**
  * The item the donation flow writes, in its own transaction, when a donor opts in to progress mail:
- * PK `CHAL#<challengeId>`, SK `SUB#<email lower-cased>`. A plain put, so opting in twice is harmless.
+ * PK `CHAL#<challengeId>`, SK `SUB#<email lower-cased>`, attributes {email, name?, lang?, lastDonationId?,
+ * subscribedAt?}; `optedOut: true` (or `unsubscribedAt`) stops the mail. Opting in twice is harmless.
  */
 export function challengeSubscriberItem(challengeId: string, sub: ChallengeSubscriber): TransactItem {
   const email = sub.email.trim().toLowerCase();
-  return { Put: { Item: { ...keys.challengeSubscriber(challengeId, email), type: 'challenge_subscriber', challengeId, ...sub, email } } };
+  const { donationId, ...rest } = sub;
+  return { Put: { Item: { ...keys.challengeSubscriber(challengeId, email), type: 'challenge_subscriber', challengeId, ...rest, ...(donationId ? { lastDonationId: donationId } : {}), email } } };
 }
 
 export async function putChallengeSubscriber(db: Db, challengeId: string, sub: ChallengeSubscriber): Promise<void> {
@@ -221,7 +223,17 @@ export async function challengeSubscribers(db: Db, challengeId: string): Promise
         ExclusiveStartKey,
       }),
     );
-    for (const i of res.Items ?? []) out.push({ email: i.email as string, name: i.name as string | undefined, lang: i.lang as 'ja' | 'en' | undefined, donationId: i.donationId as string | undefined, subscribedAt: i.subscribedAt as string | undefined });
+    for (const i of res.Items ?? []) {
+      // An opt-out (kept on the item so a later donation does not silently re-subscribe) means no mail.
+      if (i.optedOut === true || i.unsubscribedAt) continue;
+      out.push({
+        email: i.email as string,
+        name: i.name as string | undefined,
+        lang: i.lang as 'ja' | 'en' | undefined,
+        donationId: (i.lastDonationId ?? i.donationId) as string | undefined,
+        subscribedAt: i.subscribedAt as string | undefined,
+      });
+    }
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;

@@ -128,20 +128,21 @@ export interface PaymentFacts {
  * the one-stop pointer and the progress-mail subscription, all in one transaction. A repeat posts
  * nothing (the entry id exists) and reports `duplicate`.
  */
-export async function recordPayment(db: Db, d: Donation, pay: PaymentFacts, mail: Mail): Promise<{ duplicate: boolean }> {
+export async function recordPayment(db: Db, d: Donation, pay: PaymentFacts, mail: Mail, links: NonNullable<Donation['donorLinks']>): Promise<{ duplicate: boolean }> {
   const now = nowIso(db);
   const from = fromStates('paid');
   const transition: TransactItem[] = [
     {
       Update: {
         Key: keys.donation(d.id),
-        UpdateExpression: `SET #s = :paid, paidAt = :at, paidDate = :date${pay.method ? ', paymentMethod = :m' : ''}${pay.paymentIntentId ? ', paymentIntentId = :pi' : ''} REMOVE awaitingPayment`,
+        UpdateExpression: `SET #s = :paid, paidAt = :at, paidDate = :date, donorLinks = :links${pay.method ? ', paymentMethod = :m' : ''}${pay.paymentIntentId ? ', paymentIntentId = :pi' : ''} REMOVE awaitingPayment`,
         ConditionExpression: `#s IN (${from.map((_, i) => `:f${i}`).join(', ')})`,
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
           ':paid': 'paid',
           ':at': pay.at.toISOString(),
           ':date': pay.paidDate,
+          ':links': links,
           ...(pay.method ? { ':m': pay.method } : {}),
           ...(pay.paymentIntentId ? { ':pi': pay.paymentIntentId } : {}),
           ...Object.fromEntries(from.map((s, i) => [`:f${i}`, s])),

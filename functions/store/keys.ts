@@ -71,6 +71,17 @@ export const keys = {
   paymentIntent: (id: string) => ({ PK: `PAYINTENT#${id}`, SK: 'PI' }),
   /** Sessions of the local checkout emulator (never used with real Stripe). */
   emulatorSession: (id: string) => ({ PK: `DEVCHECKOUT#${id}`, SK: 'SESSION' }),
+
+  // Corporate-version pledges (store/pledges.ts): the pledge, listed per receiving town by GSI1
+  // (lists.townPledges); a pointer per company; a pointer while unpaid, sorted by expiry day, for the
+  // expiry task; the per-town-per-fiscal-year receipt counter and one marker per issued receipt number.
+  pledge: (id: string) => ({ PK: `PLEDGE#${id}`, SK: META }),
+  companyPledge: (companyId: string, createdAt: string, id: string) => ({ PK: `PLEDGES#COMPANY#${companyId}`, SK: `${createdAt}#${id}` }),
+  openPledge: (expiresOn: string, id: string) => ({ PK: 'PLEDGES#OPEN', SK: `${expiresOn}#${id}` }),
+  corporateReceiptCounter: (town: string, fiscalYear: number) => ({ PK: `CRCPTSEQ#${town}#${fiscalYear}`, SK: 'SEQ' }),
+  corporateReceipt: (number: string) => ({ PK: `CRECEIPT#${number}`, SK: 'RECEIPT' }),
+  /** A town's 地域再生計画, all in one partition per town (store/regional-plans.ts). */
+  regionalPlan: (town: string, id: string) => ({ PK: `RPLAN#${town}`, SK: `PLAN#${id}` }),
 } as const;
 
 export const USER_DONATION_PREFIX = 'DONATION#';
@@ -100,6 +111,8 @@ export const lists = {
   townDisbursements: (town: string) => `DISBS#${town}`,
   /** Rule-change proposals by fund: `GOVPS#<fundId>`. */
   fundGovernanceProposals: (fundId: string) => `GOVPS#${fundId}`,
+  /** Corporate-version pledges by receiving town: `PLEDGES#TOWN#<town>`, sorted by creation time. */
+  townPledges: (town: string) => `PLEDGES#TOWN#${town}`,
 } as const;
 
 export function accountShardPk(account: string, shard: number): string {

@@ -6,36 +6,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditRecords } from '../../functions/store/audit.js';
 import { listMail } from '../../functions/store/outbox.js';
+import { AMA, BANDAI, sampleApplication, YOKOZE } from '../support/applications.js';
 import { testPlatform } from '../support/platform.js';
 
-const YOKOZE = '113611';
-const BANDAI = '074071';
-const AMA = '325252';
 
 let p: Awaited<ReturnType<typeof testPlatform>>;
 beforeAll(async () => {
   p = await testPlatform();
 });
-
-export function sampleApplication(over: Record<string, unknown> = {}) {
-  return {
-    title: '横瀬×磐梯 里山ワーケーション',
-    summary: '二つの町の空き家をつなぐワーケーション拠点をつくります。',
-    problem: '空き家が増え、平日の来訪者が少ない。',
-    proposal: '空き家を改修し、企業の研修とワーケーションを受け入れる。',
-    towns: [YOKOZE, BANDAI],
-    requestedAmount: 1_000_000,
-    budget: [
-      { item: '拠点改修', amount: 600_000 },
-      { item: '運営・広報', amount: 400_000 },
-    ],
-    kpis: ['年間利用者 300人', '町内事業者との連携 5件'],
-    startDate: '2027-04-01',
-    endDate: '2028-03-31',
-    corporateVersion: true,
-    ...over,
-  };
-}
 
 const review = (town: string, decision: string, publicAnswer = '審査しました', privateNote?: string) => ({
   town,

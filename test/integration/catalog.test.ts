@@ -86,4 +86,20 @@ describe('catalog API on DynamoDB Local', () => {
     const paths = Object.keys(r.json.paths);
     for (const path of ['/municipalities', '/funds', '/funds/{id}', '/challenges', '/challenges/{id}', '/ledger/verify']) expect(paths).toContain(path);
   });
+
+  it('publishes the ledger of a fund and a challenge', async () => {
+    const fund = await p.api('GET', '/api/funds/kyoso-kikin/ledger');
+    expect(fund.status).toBe(200);
+    expect(fund.json.shares).toHaveLength(3);
+    for (const share of fund.json.shares) {
+      expect(share.balance).toBe(3_000_000);
+      expect(share.summary.total).toEqual({ inflow: 3_000_000, outflow: 0 });
+      expect(share.movements).toHaveLength(1);
+      expect(share.movements[0].channel).toBe('opening');
+    }
+    const ch = await p.api('GET', '/api/challenges/yokoze-bandai-dx/ledger');
+    expect(ch.status).toBe(200);
+    expect(ch.json).toMatchObject({ account: 'challenge:yokoze-bandai-dx:available', balance: 0, movements: [] });
+    expect((await p.api('GET', '/api/challenges/nope/ledger')).status).toBe(404);
+  });
 });

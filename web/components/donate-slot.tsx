@@ -1,19 +1,32 @@
 import type { ChallengeView } from '../../functions/api/catalog-views.js';
-import { t, type Lang } from '../i18n.js';
+import { pick, t, type Lang } from '../i18n.js';
+import { DonationForm, type DonationFormValues, type FieldErrors } from './donation-form.js';
+import { dt } from './donation-text.js';
+import { townName, type TownIndex } from './town-badge.js';
 
 /**
- * The slot the donation form will fill. The challenge page links to #donate from its progress panel,
- * so whatever renders here must keep id="donate" on its section.
+ * The donation form on the challenge page. The page links to #donate from its progress panel, so this
+ * keeps id="donate" on its section. `towns` gives the receiving-town choices their names (codes otherwise).
  */
-export function DonateSlot(props: { lang: Lang; challenge: ChallengeView }) {
-  const { lang } = props;
+export function DonateSlot(props: { lang: Lang; challenge: ChallengeView; towns?: TownIndex; values?: DonationFormValues; errors?: FieldErrors }) {
+  const { lang, challenge: c } = props;
+  const open = c.status === 'open' && c.daysLeft >= 0;
+  const towns = [...c.towns]
+    .sort((a, b) => Number(b === c.leadTown) - Number(a === c.leadTown))
+    .map((code) => ({ code, name: props.towns ? townName(lang, props.towns, code) : code, lead: code === c.leadTown }));
   return (
     <section id="donate" class="donate" aria-labelledby="donate-heading">
       <h2 id="donate-heading">{t(lang, 'donate.heading')}</h2>
-      <p>
-        <strong>{t(lang, 'donate.soon')}</strong>
-      </p>
-      <p class="muted small">{t(lang, 'donate.soonDetail')}</p>
+      {open ? (
+        <>
+          <p class="small">{dt(lang, 'form.intro')}</p>
+          <DonationForm lang={lang} target={{ kind: 'challenge', id: c.id, title: pick(lang, c.title, c.titleEn), towns, open }} values={props.values} errors={props.errors} />
+        </>
+      ) : (
+        <p>
+          <strong>{dt(lang, 'form.closed')}</strong>
+        </p>
+      )}
     </section>
   );
 }

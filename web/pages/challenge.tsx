@@ -34,7 +34,7 @@ export function ChallengePage(props: { ctx: PageCtx; challenge: ChallengeView; t
             <h2 id="about-heading">{t(lang, 'challenge.about')}</h2>
             <p class="description">{pick(lang, c.description, c.descriptionEn)}</p>
           </section>
-          <DonateSlot lang={lang} challenge={c} />
+          <DonateSlot lang={lang} challenge={c} towns={index} />
           <section id="ledger" aria-labelledby="ledger-heading">
             <h2 id="ledger-heading">{t(lang, 'ledger.heading')}</h2>
             <p class="ledger-note">{t(lang, 'ledger.intro')}</p>

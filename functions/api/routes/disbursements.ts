@@ -40,7 +40,7 @@ const secured = { security: [{ bearer: [] }] };
 const body = <T extends z.ZodType>(schema: T, required = true) => ({ body: { content: { 'application/json': { schema } }, required } });
 
 disbursementRoutes.use('/disbursements', requireRole('company'));
-disbursementRoutes.use('/disbursements/:id/*', requireRole('treasurer'));
+for (const action of ['approve', 'reject', 'paid']) disbursementRoutes.use(`/disbursements/:id/${action}`, requireRole('treasurer'));
 
 /** The operating company, the paying town's treasurers and admins. */
 function assertCanRead(p: Principal | undefined, d: Disbursement) {

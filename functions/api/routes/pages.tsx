@@ -63,7 +63,7 @@ export function renderNotFound(c: C) {
 
 /** Only same-site paths: the toggle must not become an open redirect (`//evil`, `/\evil`, `https:`). */
 export function safeBack(back: string | undefined): string {
-  if (!back) return '/';
+  if (!back || !back.startsWith('/') || back.startsWith('//') || back.startsWith('/\\')) return '/';
   if (/[\u0000-\u001f\u007f\\]/.test(back)) return '/';
   return back;
 }
@@ -125,7 +125,9 @@ pageRoutes.get(CSS_PATH, (c) => {
 pageRoutes.get('/lang/:lang', (c) => {
   const lang = c.req.param('lang');
   if (!isLang(lang)) return renderNotFound(c);
-  setCookie(c, LANG_COOKIE, lang, { path: '/', maxAge: ONE_YEAR_S, sameSite: 'Lax', httpOnly: true, secure: new URL(c.req.url).protocol === 'https:' });
+  // No Secure flag: a language preference is not sensitive, and the same cookie must also stick on plain
+  // http (a phone on the dev machine's LAN address), so every runtime sends the identical header.
+  setCookie(c, LANG_COOKIE, lang, { path: '/', maxAge: ONE_YEAR_S, sameSite: 'Lax', httpOnly: true });
   return c.redirect(safeBack(c.req.query('back')), 303);
 });
 

@@ -1,0 +1,3 @@
+import { createRouter } from '../router.js';
+
+export const treasurerPages = createRouter();

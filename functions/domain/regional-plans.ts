@@ -1,0 +1,148 @@
+/**
+ * 地域再生計画 (regional revitalization plans). A corporate-version donation (企業版ふるさと納税) may only go
+ * to a project listed in the receiving town's plan approved by the Prime Minister (CAO), while the plan's
+ * period runs (domain.md §2). A town registers each approved plan with its projects; a project lists which
+ * of the town's challenges and funds it covers, which is what makes them eligible for corporate pledges.
+ */
+import { isValidDateString } from './jst.js';
+import type { TownCode } from './municipality.js';
+
+export interface PlanProject {
+  name: string;
+  challengeIds: string[];
+  fundIds: string[];
+}
+
+export interface RegionalPlanInput {
+  name: string;
+  /** The day the Cabinet Office approved (認定) the plan. */
+  approvedOn: string;
+  periodStart: string;
+  periodEnd: string;
+  projects: PlanProject[];
+}
+
+export interface RegionalPlan extends RegionalPlanInput {
+  id: string;
+  town: TownCode;
+  createdAt: string;
+  createdBy: string;
+  updatedAt?: string;
+  /** Optimistic lock for project edits. */
+  version: number;
+}
+
+/** A refusal with a stable code, the field it is about, and the reason in both languages. */
+export interface PlanIssue {
+  path: string;
+  code: string;
+  en: string;
+  ja: string;
+}
+
+/** What a town may list: its own challenges (it participates) and the funds it is a member of. */
+export interface PlanTargets {
+  challenges: { id: string; towns: TownCode[] }[];
+  funds: { id: string; members: TownCode[] }[];
+}
+
+const issue = (path: string, code: string, en: string, ja: string): PlanIssue => ({ path, code, en, ja });
+const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
+
+export function planIssues(town: TownCode, input: RegionalPlanInput, targets: PlanTargets, today: string): PlanIssue[] {
+  const out: PlanIssue[] = [];
+  if (blank(input.name)) out.push(issue('name', 'required', 'the plan name is required', '計画の名称を入力してください'));
+  else if (input.name.length > 200) out.push(issue('name', 'too_long', 'the plan name is longer than 200 characters', '計画の名称は200文字以内で入力してください'));
+  const dates = ['approvedOn', 'periodStart', 'periodEnd'] as const;
+  for (const k of dates) {
+    if (!isValidDateString(input[k])) out.push(issue(k, 'invalid_date', 'must be a real date (YYYY-MM-DD)', '正しい日付(YYYY-MM-DD)を入力してください'));
+  }
+  if (dates.every((k) => isValidDateString(input[k]))) {
+    if (input.periodEnd < input.periodStart) out.push(issue('periodEnd', 'period_reversed', 'the plan period ends before it starts', '計画期間の終了日が開始日より前です'));
+    if (input.approvedOn > today) out.push(issue('approvedOn', 'approval_in_future', 'only plans already approved can be registered (the approval date is in the future)', '認定日が未来の日付です。認定済みの計画のみ登録できます'));
+    if (input.approvedOn > input.periodEnd) out.push(issue('approvedOn', 'approved_after_period', 'the plan was approved after its period ended', '認定日が計画期間の終了日より後です'));
+  }
+  if (!input.projects.length) out.push(issue('projects', 'required', 'list at least one project (地域再生計画に記載された事業)', '事業を1つ以上登録してください'));
+  const ownChallenges = new Set(targets.challenges.filter((c) => c.towns.includes(town)).map((c) => c.id));
+  const knownChallenges = new Set(targets.challenges.map((c) => c.id));
+  const ownFunds = new Set(targets.funds.filter((f) => f.members.includes(town)).map((f) => f.id));
+  const knownFunds = new Set(targets.funds.map((f) => f.id));
+  const names = new Set<string>();
+  input.projects.forEach((p, i) => {
+    const at = `projects.${i}`;
+    if (blank(p.name)) out.push(issue(`${at}.name`, 'required', 'the project name is required', '事業の名称を入力してください'));
+    else if (names.has(p.name.trim())) out.push(issue(`${at}.name`, 'duplicate_project', 'two projects have the same name', '同じ名称の事業が重複しています'));
+    else names.add(p.name.trim());
+    p.challengeIds.forEach((id, j) => {
+      if (!knownChallenges.has(id)) out.push(issue(`${at}.challengeIds.${j}`, 'unknown_challenge', `there is no challenge ${id}`, `チャレンジ ${id} は存在しません`));
+      else if (!ownChallenges.has(id)) out.push(issue(`${at}.challengeIds.${j}`, 'challenge_not_of_town', `challenge ${id} is not carried out in this town, so the town's plan cannot cover it`, `チャレンジ ${id} はこの町が参加する事業ではないため、この町の計画に含められません`));
+    });
+    p.fundIds.forEach((id, j) => {
+      if (!knownFunds.has(id)) out.push(issue(`${at}.fundIds.${j}`, 'unknown_fund', `there is no fund ${id}`, `基金 ${id} は存在しません`));
+      else if (!ownFunds.has(id)) out.push(issue(`${at}.fundIds.${j}`, 'fund_not_of_town', `the town is not a member of fund ${id}`, `この町は基金 ${id} の参加団体ではありません`));
+    });
+  });
+  return out;
+}
+
+/** Trims names and drops repeated ids, so what is stored is what was meant. */
+export function normalizePlanInput(input: RegionalPlanInput): RegionalPlanInput {
+  return {
+    name: input.name.trim(),
+    approvedOn: input.approvedOn,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    projects: input.projects.map(normalizeProject),
+  };
+}
+
+export function normalizeProject(p: PlanProject): PlanProject {
+  return { name: p.name.trim(), challengeIds: [...new Set(p.challengeIds)], fundIds: [...new Set(p.fundIds)] };
+}
+
+export const planCovers = (plan: Pick<RegionalPlan, 'periodStart' | 'periodEnd'>, date: string) => plan.periodStart <= date && date <= plan.periodEnd;
+
+export type PlanTarget = { kind: 'challenge'; id: string } | { kind: 'fund'; id: string };
+
+export interface PlanMatch {
+  plan: RegionalPlan;
+  project: PlanProject;
+}
+
+function lists(project: PlanProject, target: PlanTarget): boolean {
+  return target.kind === 'challenge' ? project.challengeIds.includes(target.id) : project.fundIds.includes(target.id);
+}
+
+/**
+ * Where a target stands in a town's plans on a date: `eligible` with the plan and project that cover it,
+ * `period` when it is listed only in plans whose period does not cover the date (ended or not started),
+ * or `none` when no plan of the town lists it at all.
+ */
+export function planStanding(
+  plans: RegionalPlan[],
+  target: PlanTarget,
+  date: string,
+): { kind: 'eligible'; match: PlanMatch } | { kind: 'period'; ended: boolean; latestEnd: string } | { kind: 'none' } {
+  const listed: PlanMatch[] = [];
+  for (const plan of plans) for (const project of plan.projects) if (lists(project, target)) listed.push({ plan, project });
+  if (!listed.length) return { kind: 'none' };
+  // When several plans cover the date, the one running longest gives the pledge the most time to be paid.
+  const covering = listed.filter((m) => planCovers(m.plan, date)).sort((a, b) => b.plan.periodEnd.localeCompare(a.plan.periodEnd));
+  if (covering[0]) return { kind: 'eligible', match: covering[0] };
+  const latestEnd = listed.map((m) => m.plan.periodEnd).sort().at(-1)!;
+  return { kind: 'period', ended: latestEnd < date, latestEnd };
+}
+
+/** Every challenge and fund a town's plans make eligible on a date. */
+export function eligibleTargets(plans: RegionalPlan[], date: string): { challengeIds: Set<string>; fundIds: Set<string> } {
+  const challengeIds = new Set<string>();
+  const fundIds = new Set<string>();
+  for (const plan of plans) {
+    if (!planCovers(plan, date)) continue;
+    for (const p of plan.projects) {
+      p.challengeIds.forEach((id) => challengeIds.add(id));
+      p.fundIds.forEach((id) => fundIds.add(id));
+    }
+  }
+  return { challengeIds, fundIds };
+}

@@ -1,0 +1,68 @@
+import { fiscalYearLabel, type CorporateDonorYear } from '../../functions/domain/corporate.js';
+import type { Lang } from '../i18n.js';
+import { ct } from './corporate-text.js';
+import { Yen } from './yen.js';
+
+/**
+ * Corporate-version donors of a challenge or fund, per fiscal year of receipt (from
+ * `corporateDonorsFor(db, {kind, id})` in functions/api/corporate-actions.ts). Only companies that consented
+ * are named, amounts only where consented; everything else appears in the totals alone.
+ */
+export function CorporateDonors(props: { lang: Lang; years: CorporateDonorYear[] }) {
+  const { lang, years } = props;
+  return (
+    <section id="corporate-donors" class="corporate-donors" aria-labelledby="corporate-donors-heading">
+      <h2 id="corporate-donors-heading">{ct(lang, 'donors.heading')}</h2>
+      {years.length ? <p class="ledger-note">{ct(lang, 'donors.intro')}</p> : <p class="ledger-note">{ct(lang, 'donors.none')}</p>}
+      {years.map((y) => (
+        <div class="table-scroll" role="region" aria-label={`${ct(lang, 'donors.heading')} ${fiscalYearLabel(y.fiscalYear, lang)}`} tabindex={0} data-fy={String(y.fiscalYear)}>
+          <table>
+            <caption>{fiscalYearLabel(y.fiscalYear, lang)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ct(lang, 'donors.company')}</th>
+                <th scope="col" class="amount">
+                  {ct(lang, 'donors.amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {y.donors.map((d) => (
+                <tr class="corporate-donor">
+                  <th scope="row">{d.name}</th>
+                  <td class="amount">{d.amount === undefined ? <span class="muted">{ct(lang, 'donors.amountWithheld')}</span> : <Yen amount={d.amount} />}</td>
+                </tr>
+              ))}
+              {y.anonymousCount ? (
+                <tr>
+                  <th scope="row" class="muted">
+                    {ct(lang, 'donors.anonymous', { n: y.anonymousCount })}
+                  </th>
+                  <td class="amount">
+                    <span class="muted">{ct(lang, 'donors.amountWithheld')}</span>
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+            <tfoot>
+              {y.anonymousTotal ? (
+                <tr>
+                  <th scope="row">{ct(lang, 'donors.withheldTotal')}</th>
+                  <td class="amount">
+                    <Yen amount={y.anonymousTotal} />
+                  </td>
+                </tr>
+              ) : null}
+              <tr>
+                <th scope="row">{ct(lang, 'donors.total', { n: y.count })}</th>
+                <td class="amount">
+                  <Yen amount={y.total} />
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}

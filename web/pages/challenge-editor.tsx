@@ -1,0 +1,143 @@
+/** The lead town's reviewer turns an adopted application into a challenge, saves the draft and publishes it. */
+import type { Application } from '../../functions/domain/applications.js';
+import { nextStatus } from '../../functions/domain/challenge-lifecycle.js';
+import type { Challenge, Municipality } from '../../functions/domain/catalog.js';
+import { at, type AppKey, type FlashKey } from '../components/applications-i18n.js';
+import { townName, indexTowns } from '../components/town-badge.js';
+import { ErrorSummary, Field, Flash, Group, Problem, WorkspaceNav, WorkspaceStyles, type Errors } from '../components/workspace.js';
+import { pick } from '../i18n.js';
+import { Layout, type PageCtx } from '../layout.js';
+
+export interface ChallengeFormValues {
+  title: string;
+  titleEn: string;
+  summary: string;
+  summaryEn: string;
+  description: string;
+  descriptionEn: string;
+  theme: string;
+  towns: string[];
+  leadTown: string;
+  target: string;
+  deadline: string;
+  corporateEligible: string[];
+}
+
+export function ChallengeEditorPage(props: {
+  ctx: PageCtx;
+  app: Application;
+  challenge?: Challenge;
+  values: ChallengeFormValues;
+  errors: Errors;
+  towns: Municipality[];
+  /** Towns the signed-in reviewer may lead. */
+  leadOptions: string[];
+  flash?: FlashKey;
+  problem?: string;
+  company?: boolean;
+}) {
+  const { ctx, app, challenge: ch, values: v, errors } = props;
+  const { lang } = ctx;
+  const towns = indexTowns(props.towns);
+  const appTowns = props.towns.filter((t) => app.towns.includes(t.code));
+  const editing = !ch || ch.status === 'draft';
+  const next = ch ? nextStatus(ch.status) : undefined;
+  return (
+    <Layout ctx={ctx} title={at(lang, 'editor.title')}>
+      <WorkspaceStyles />
+      <WorkspaceNav lang={lang} reviewer company={props.company} active="review" />
+      <header class="page-head">
+        <p class="breadcrumb">
+          <a href="/review">{at(lang, 'ws.review')}</a> / <a href={`/review/applications/${app.id}`}>{app.title}</a> /
+        </p>
+        <h1>{at(lang, 'editor.title')}</h1>
+        <p class="lead">{at(lang, 'editor.lead')}</p>
+      </header>
+      <Flash lang={lang} flash={props.flash} />
+      <Problem message={props.problem} />
+      {app.status !== 'adopted' ? <p class="notice warn">{at(lang, 'editor.notAdopted')}</p> : null}
+
+      {ch && ch.status !== 'draft' ? (
+        <section class="panel" data-challenge={ch.id}>
+          <p>{at(lang, 'editor.published', { status: at(lang, `chStatus.${ch.status}` as AppKey) })}</p>
+          <p>
+            <a href={`/challenges/${ch.id}`}>{at(lang, 'editor.viewPublic')}</a>
+          </p>
+          {next === 'in_progress' || next === 'completed' ? (
+            <form method="post" action={`/review/challenges/${ch.id}/status`}>
+              <input type="hidden" name="status" value={next} />
+              <button class="btn btn-secondary" type="submit">
+                {at(lang, `move.${next}`)}
+              </button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+
+      {app.status === 'adopted' && editing ? (
+        <>
+          <ErrorSummary lang={lang} errors={errors} />
+          <form method="post" action={`/review/applications/${app.id}/challenge`} class="form" novalidate>
+            <Field lang={lang} name="title" label={at(lang, 'editor.titleJa')} value={v.title} errors={errors} required maxlength={200} />
+            <Field lang={lang} name="titleEn" label={at(lang, 'editor.titleEn')} value={v.titleEn} errors={errors} maxlength={200} />
+            <Field lang={lang} name="summary" label={at(lang, 'editor.summary')} value={v.summary} errors={errors} multiline rows={3} required />
+            <Field lang={lang} name="summaryEn" label={at(lang, 'editor.summaryEn')} value={v.summaryEn} errors={errors} multiline rows={3} />
+            <Field lang={lang} name="description" label={at(lang, 'editor.description')} value={v.description} errors={errors} multiline rows={8} required />
+            <Field lang={lang} name="descriptionEn" label={at(lang, 'editor.descriptionEn')} value={v.descriptionEn} errors={errors} multiline rows={6} />
+            <Field lang={lang} name="theme" label={at(lang, 'editor.theme')} value={v.theme} errors={errors} maxlength={100} />
+            <Group legend={at(lang, 'editor.towns')} name="towns" errors={errors}>
+              <div class="choices">
+                {appTowns.map((t) => (
+                  <label>
+                    <input type="checkbox" name="towns" value={t.code} checked={v.towns.includes(t.code)} />
+                    {pick(lang, t.name, t.nameEn)}
+                  </label>
+                ))}
+              </div>
+            </Group>
+            <Group legend={at(lang, 'editor.leadTown')} name="leadTown" errors={errors}>
+              <div class="choices">
+                {props.leadOptions.map((code) => (
+                  <label>
+                    <input type="radio" name="leadTown" value={code} checked={v.leadTown === code} />
+                    {townName(lang, towns, code)}
+                  </label>
+                ))}
+              </div>
+            </Group>
+            <div class="pair">
+              <Field lang={lang} name="target" label={at(lang, 'editor.target')} value={v.target} errors={errors} inputmode="numeric" required />
+              <Field lang={lang} name="deadline" type="date" label={at(lang, 'editor.deadline')} value={v.deadline} errors={errors} required />
+            </div>
+            <Group legend={at(lang, 'editor.corporate')} name="corporateEligible" errors={errors}>
+              <div class="choices">
+                {appTowns.map((t) => (
+                  <label>
+                    <input type="checkbox" name="corporateEligible" value={t.code} checked={v.corporateEligible.includes(t.code)} />
+                    {pick(lang, t.name, t.nameEn)}
+                  </label>
+                ))}
+              </div>
+            </Group>
+            <div class="form-actions">
+              <button class="btn btn-secondary" type="submit">
+                {at(lang, ch ? 'editor.save' : 'editor.create')}
+              </button>
+            </div>
+          </form>
+          {ch ? (
+            <section class="panel" aria-labelledby="publish-heading">
+              <h2 id="publish-heading">{at(lang, 'editor.publish')}</h2>
+              <p class="hint">{at(lang, 'editor.publishHint')}</p>
+              <form method="post" action={`/review/challenges/${ch.id}/publish`}>
+                <button class="btn" type="submit" data-publish={ch.id}>
+                  {at(lang, 'editor.publish')}
+                </button>
+              </form>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,39 @@
+/** A company user edits its company's profile (法人番号 and head-office code are checked on save). */
+import type { CompanyProfileInput } from '../../functions/domain/company.js';
+import { at, type FlashKey } from '../components/applications-i18n.js';
+import { ErrorSummary, Field, Flash, WorkspaceNav, WorkspaceStyles, type Errors } from '../components/workspace.js';
+import { Layout, type PageCtx } from '../layout.js';
+
+export function CompanyProfilePage(props: { ctx: PageCtx; values: CompanyProfileInput; errors: Errors; flash?: FlashKey; reviewer?: boolean }) {
+  const { ctx, values: v, errors } = props;
+  const { lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={at(lang, 'profile.title')}>
+      <WorkspaceStyles />
+      <WorkspaceNav lang={lang} company reviewer={props.reviewer} active="company" />
+      <header class="page-head">
+        <p class="breadcrumb">
+          <a href="/company">{at(lang, 'ws.company')}</a> /
+        </p>
+        <h1>{at(lang, 'profile.title')}</h1>
+      </header>
+      <Flash lang={lang} flash={props.flash} />
+      <ErrorSummary lang={lang} errors={errors} />
+      <form method="post" action="/company/profile" class="form" novalidate>
+        <Field lang={lang} name="corporateNumber" label={at(lang, 'profile.corporateNumber')} hint={at(lang, 'profile.corporateNumberHint')} value={v.corporateNumber} errors={errors} required inputmode="numeric" maxlength={20} />
+        <Field lang={lang} name="name" label={at(lang, 'profile.name')} value={v.name} errors={errors} required autocomplete="organization" />
+        <Field lang={lang} name="nameKana" label={at(lang, 'profile.nameKana')} value={v.nameKana} errors={errors} required />
+        <Field lang={lang} name="headOfficeAddress" label={at(lang, 'profile.headOfficeAddress')} value={v.headOfficeAddress} errors={errors} required autocomplete="street-address" />
+        <Field lang={lang} name="headOfficeTown" label={at(lang, 'profile.headOfficeTown')} hint={at(lang, 'profile.headOfficeTownHint')} value={v.headOfficeTown} errors={errors} required inputmode="numeric" maxlength={10} />
+        <Field lang={lang} name="contactName" label={at(lang, 'profile.contactName')} value={v.contactName} errors={errors} required autocomplete="name" />
+        <Field lang={lang} name="contactEmail" type="email" label={at(lang, 'profile.contactEmail')} value={v.contactEmail} errors={errors} required autocomplete="email" />
+        <div class="form-actions">
+          <button class="btn" type="submit">
+            {at(lang, 'profile.save')}
+          </button>
+          <a href="/company">{at(lang, 'form.cancel')}</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,226 @@
+import type { BankTransfer } from '../../functions/api/corporate-actions.js';
+import type { EstimatedRelief, Pledge } from '../../functions/domain/corporate.js';
+import { formatYen } from '../../functions/domain/money.js';
+import { ct } from '../components/corporate-text.js';
+import { CorporateStyles, Notice } from '../components/corporate-ui.js';
+import { JstDate } from '../components/date.js';
+import { townName, type TownIndex } from '../components/town-badge.js';
+import { Yen } from '../components/yen.js';
+import { pick, type Lang } from '../i18n.js';
+import { Layout, type PageCtx } from '../layout.js';
+
+export function PledgeStatus(props: { lang: Lang; status: Pledge['status'] }) {
+  return (
+    <span class={`status ${props.status === 'paid' ? 'open' : ''}`} data-status={props.status}>
+      {ct(props.lang, `status.${props.status}`)}
+    </span>
+  );
+}
+
+export interface PledgeDetailProps {
+  ctx: PageCtx;
+  towns: TownIndex;
+  pledge: Pledge;
+  relief: EstimatedRelief;
+  bank?: BankTransfer;
+  accepted?: boolean;
+  /** Where the cancel form posts, when the reader may cancel. */
+  cancelAction?: string;
+  back: { href: string; label: string };
+}
+
+export function PledgeDetailPage(props: PledgeDetailProps) {
+  const { ctx, pledge: p } = props;
+  const { lang } = ctx;
+  const title = pick(lang, p.targetTitle, p.targetTitleEn);
+  return (
+    <Layout ctx={ctx} title={ct(lang, 'detail.title')}>
+      <CorporateStyles />
+      <nav class="breadcrumb" aria-label="breadcrumb">
+        <a href={props.back.href}>{props.back.label}</a> /
+      </nav>
+      <header class="page-head">
+        <h1>
+          {ct(lang, 'detail.title')}: {title}
+        </h1>
+        <p>
+          <PledgeStatus lang={lang} status={p.status} />
+        </p>
+      </header>
+      {props.accepted && p.status === 'pledged' ? (
+        <Notice kind="ok">
+          <strong>{ct(lang, 'detail.accepted')}</strong>
+        </Notice>
+      ) : null}
+      {p.status === 'cancelled' ? <Notice kind="error">{ct(lang, 'detail.cancelled')}</Notice> : null}
+      {p.status === 'expired' ? <Notice kind="error">{ct(lang, 'detail.expired')}</Notice> : null}
+      <div class="grid two">
+        <section class="panel" aria-labelledby="facts-heading">
+          <h2 id="facts-heading">{ct(lang, 'detail.title')}</h2>
+          <dl class="kv">
+            <dt>{ct(lang, 'detail.company')}</dt>
+            <dd>{p.companyName}</dd>
+            <dt>{ct(lang, 'pledges.target')}</dt>
+            <dd>
+              <a href={p.target.kind === 'challenge' ? `/challenges/${p.target.id}` : `/funds/${p.target.id}`}>{title}</a>
+            </dd>
+            <dt>{ct(lang, 'pledges.town')}</dt>
+            <dd>{townName(lang, props.towns, p.receivingTown)}</dd>
+            <dt>{ct(lang, 'pledges.amount')}</dt>
+            <dd data-amount={String(p.amount)}>
+              <Yen amount={p.amount} />
+            </dd>
+            <dt>{ct(lang, 'pledges.pledgedOn')}</dt>
+            <dd>
+              <JstDate lang={lang} date={p.pledgedOn} />
+            </dd>
+            <dt>{ct(lang, 'detail.plan')}</dt>
+            <dd>{p.planName}</dd>
+            <dt>{ct(lang, 'detail.project')}</dt>
+            <dd>{p.projectName}</dd>
+            <dt>{ct(lang, 'detail.disclosure')}</dt>
+            <dd>{ct(lang, p.disclose.name ? (p.disclose.amount ? 'detail.discloseBoth' : 'detail.discloseName') : 'detail.discloseNone')}</dd>
+            {p.status === 'pledged' ? (
+              <>
+                <dt>{ct(lang, 'detail.expiresOn')}</dt>
+                <dd>
+                  <JstDate lang={lang} date={p.expiresOn} wareki />
+                </dd>
+              </>
+            ) : null}
+            {p.receivedOn ? (
+              <>
+                <dt>{ct(lang, 'detail.receivedOn')}</dt>
+                <dd>
+                  <JstDate lang={lang} date={p.receivedOn} wareki />
+                </dd>
+                <dt>{ct(lang, 'detail.receiptNumber')}</dt>
+                <dd data-receipt-number>{p.receiptNumber}</dd>
+              </>
+            ) : null}
+          </dl>
+          {p.status === 'paid' ? (
+            <p>
+              <a class="btn" href={`/api/corporate-pledges/${p.id}/receipt`}>
+                {ct(lang, 'detail.printReceipt')}
+              </a>
+            </p>
+          ) : null}
+        </section>
+        {props.bank && p.status === 'pledged' ? <BankPanel lang={lang} bank={props.bank} /> : null}
+      </div>
+      <ReliefPanel lang={lang} relief={props.relief} />
+      {props.cancelAction && p.status === 'pledged' ? (
+        <form class="corp-form" method="post" action={props.cancelAction}>
+          <fieldset>
+            <legend>{ct(lang, 'detail.cancel')}</legend>
+            <div class="field">
+              <label for="reason">{ct(lang, 'detail.cancelReason')}</label>
+              <input id="reason" name="reason" type="text" maxlength={500} />
+            </div>
+            <button class="btn btn-secondary" type="submit">
+              {ct(lang, 'detail.cancel')}
+            </button>
+          </fieldset>
+        </form>
+      ) : null}
+    </Layout>
+  );
+}
+
+function BankPanel(props: { lang: Lang; bank: BankTransfer }) {
+  const { lang, bank } = props;
+  const a = bank.account;
+  return (
+    <section class="panel" aria-labelledby="bank-heading" id="bank-transfer">
+      <h2 id="bank-heading">{ct(lang, 'detail.bank')}</h2>
+      <dl class="kv">
+        <dt>{ct(lang, 'detail.payee')}</dt>
+        <dd>{lang === 'en' ? bank.payee.en : bank.payee.ja}</dd>
+        <dt>{ct(lang, 'detail.account')}</dt>
+        <dd>
+          {a
+            ? `${a.bankNameKana} (${a.bankCode}) ${a.branchNameKana} (${a.branchCode}) ${a.accountType === 'current' ? (lang === 'ja' ? '当座' : 'current') : lang === 'ja' ? '普通' : 'ordinary'} ${a.accountNumber} ${a.holderKana}`
+            : ct(lang, 'detail.accountPending')}
+        </dd>
+        <dt>{ct(lang, 'pledges.amount')}</dt>
+        <dd>
+          <Yen amount={bank.amount} />
+        </dd>
+        <dt>{ct(lang, 'detail.reference')}</dt>
+        <dd>
+          <strong data-reference>{bank.reference}</strong>
+        </dd>
+        <dt>{ct(lang, 'detail.expiresOn')}</dt>
+        <dd>
+          <JstDate lang={lang} date={bank.dueBy} wareki />
+        </dd>
+      </dl>
+      <p class="small">{lang === 'en' ? bank.instructions.en : bank.instructions.ja}</p>
+      <p class="small muted">{ct(lang, 'detail.amountRule')}</p>
+    </section>
+  );
+}
+
+export function ReliefPanel(props: { lang: Lang; relief: EstimatedRelief }) {
+  const { lang, relief: e } = props;
+  return (
+    <section class="panel" aria-labelledby="relief-heading" id="estimated-relief">
+      <h2 id="relief-heading">{ct(lang, 'detail.relief')}</h2>
+      <div class="table-scroll">
+        <table>
+          <tbody>
+            <tr>
+              <th scope="row">{ct(lang, 'detail.inhabitantTax', { p: e.rates.inhabitantTax })}</th>
+              <td class="amount">
+                <Yen amount={e.taxCredit.inhabitantTax} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{ct(lang, 'detail.enterpriseTax', { p: e.rates.enterpriseTax })}</th>
+              <td class="amount">
+                <Yen amount={e.taxCredit.enterpriseTax} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{ct(lang, 'detail.corporateTax', { p: e.rates.corporateTaxMax })}</th>
+              <td class="amount">{ct(lang, 'detail.corporateTaxValue', { max: formatYen(e.corporateTaxMax) })}</td>
+            </tr>
+            <tr>
+              <th scope="row">{ct(lang, 'detail.creditTotal', { p: e.rates.taxCredit })}</th>
+              <td class="amount">
+                <Yen amount={e.taxCredit.total} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{ct(lang, 'detail.lossDeduction', { p: e.rates.lossDeduction })}</th>
+              <td class="amount">
+                <Yen amount={e.lossDeduction} />
+              </td>
+            </tr>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{ct(lang, 'detail.reliefTotal', { p: e.rates.total })}</th>
+              <td class="amount" data-relief-total={String(e.total)}>
+                <Yen amount={e.total} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{ct(lang, 'detail.netCost')}</th>
+              <td class="amount">
+                <Yen amount={e.netCost} />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <h3>{ct(lang, 'detail.caveats')}</h3>
+      <ul class="caveats">
+        {(lang === 'en' ? e.caveats.en : e.caveats.ja).map((c) => (
+          <li>{c}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
