@@ -7,6 +7,7 @@ import { createApp } from '../api/app.js';
 import { createVerifier } from '../api/auth.js';
 import { createDocumentClient } from '../store/client.js';
 import { tableName } from '../store/table.js';
+import { stripeFromEnvironment } from '../payments/config.js';
 
 function required(name: string): string {
   const v = process.env[name];
@@ -14,10 +15,17 @@ function required(name: string): string {
   return v;
 }
 
+// Stripe settings from STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET / DONATION_LINK_SECRET, else the Secrets
+// Manager secret STRIPE_SECRET_ARN, read on first use; without a real key payments are refused (no emulator here).
+const stripe = stripeFromEnvironment(process.env);
+
 const app = createApp({
   db: { doc: createDocumentClient(), table: tableName() },
   verifier: createVerifier({ jwks: new URL(required('JWKS_URL')), issuer: required('JWT_ISSUER'), audience: process.env.JWT_AUDIENCE }),
   baseUrl: process.env.APP_BASE_URL ?? '',
+  payments: stripe.payments,
+  stripeWebhookSecret: stripe.webhookSecret,
+  donationLinkSecret: stripe.donationLinkSecret,
 });
 
 export const handler = handle(app);

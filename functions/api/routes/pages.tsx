@@ -5,7 +5,6 @@
  */
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import type { HtmlEscapedString } from 'hono/utils/html';
 import { createRouter } from '../router.js';
 import type { AppEnv } from '../context.js';
 import { challengeViews, findChallengeView, findFundView, fundView } from '../catalog-views.js';
@@ -15,7 +14,7 @@ import type { Db } from '../../store/db.js';
 import { getTown, listFunds, listTowns } from '../../store/catalog.js';
 import { accountActivity } from '../../store/ledger.js';
 import { isLang, LANG_COOKIE } from '../../../web/i18n.js';
-import type { PageCtx } from '../../../web/layout.js';
+import { pageCtx, renderPage as render } from '../page-context.js';
 import { CSS, CSS_HASH, CSS_PATH } from '../../../web/styles.js';
 import type { PublicLedgerView, PublicMovement } from '../../../web/components/public-ledger.js';
 import { HomePage } from '../../../web/pages/home.js';
@@ -39,22 +38,6 @@ const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
 // ---------------------------------------------------------------- helpers
 
-function pageCtx(c: C): PageCtx {
-  const url = new URL(c.req.url);
-  const p = c.var.principal;
-  return { lang: c.var.lang, path: url.pathname + url.search, user: p ? { name: p.name ?? p.sub } : undefined };
-}
-
-/**
- * Pages differ by language (cookie or Accept-Language) and by who is signed in, so shared caches must
- * not hand one reader's page to another.
- */
-function render(c: C, page: HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 404 = 200) {
-  c.header('Content-Language', c.var.lang);
-  c.header('Vary', 'Accept-Language, Cookie');
-  c.header('Cache-Control', 'private, no-cache');
-  return c.html(page, status);
-}
 
 /** The bilingual HTML 404; exported so the app's notFound handler can use it for unknown page paths. */
 export function renderNotFound(c: C) {

@@ -1,0 +1,121 @@
+import { fiscalYearLabel, type CompanyYearSummary, type Pledge } from '../../functions/domain/corporate.js';
+import { ct } from '../components/corporate-text.js';
+import { CorporateStyles } from '../components/corporate-ui.js';
+import { JstDate } from '../components/date.js';
+import { townName, type TownIndex } from '../components/town-badge.js';
+import { Yen } from '../components/yen.js';
+import { pick } from '../i18n.js';
+import { Layout, type PageCtx } from '../layout.js';
+import { PledgeStatus } from './pledge-detail.js';
+
+export function CompanyPledgesPage(props: { ctx: PageCtx; towns: TownIndex; companyName: string; pledges: Pledge[]; summaries: CompanyYearSummary[] }) {
+  const { ctx, pledges, summaries } = props;
+  const { lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={ct(lang, 'pledges.title')}>
+      <CorporateStyles />
+      <header class="page-head">
+        <h1>{ct(lang, 'pledges.title')}</h1>
+        <p class="lead">
+          {props.companyName} — {ct(lang, 'pledges.lead')}
+        </p>
+        <p>
+          <a class="btn" href="/company/pledges/new">
+            {ct(lang, 'pledges.new')}
+          </a>
+        </p>
+      </header>
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{ct(lang, 'pledges.summary')}</h2>
+        {summaries.length ? (
+          <div class="table-scroll" role="region" aria-label={ct(lang, 'pledges.summary')} tabindex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{ct(lang, 'pledges.fy')}</th>
+                  <th scope="col" class="amount">{ct(lang, 'pledges.paidCount')}</th>
+                  <th scope="col" class="amount">{ct(lang, 'pledges.paidAmount')}</th>
+                  <th scope="col" class="amount">{ct(lang, 'pledges.relief')}</th>
+                  <th scope="col" class="amount">{ct(lang, 'pledges.pending')}</th>
+                  <th scope="col">CSV</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summaries.map((s) => (
+                  <tr data-fy={String(s.fiscalYear)}>
+                    <th scope="row" class="nowrap">{fiscalYearLabel(s.fiscalYear, lang)}</th>
+                    <td class="amount num">{s.paidCount}</td>
+                    <td class="amount">
+                      <Yen amount={s.paidAmount} />
+                    </td>
+                    <td class="amount">
+                      <Yen amount={s.estimatedRelief} />
+                    </td>
+                    <td class="amount">
+                      <Yen amount={s.pendingAmount} />
+                    </td>
+                    <td>
+                      <a href={`/api/companies/me/pledges.csv?fy=${s.fiscalYear}`} download>
+                        {ct(lang, 'pledges.csv')}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{ct(lang, 'pledges.none')}</p>
+        )}
+        {summaries.length ? (
+          <p>
+            <a href="/api/companies/me/pledges.csv" download>
+              {ct(lang, 'pledges.csvAll')}
+            </a>
+          </p>
+        ) : null}
+      </section>
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading">{ct(lang, 'pledges.list')}</h2>
+        {pledges.length ? (
+          <div class="table-scroll" role="region" aria-label={ct(lang, 'pledges.list')} tabindex={0}>
+            <table class="pledges">
+              <thead>
+                <tr>
+                  <th scope="col">{ct(lang, 'pledges.pledgedOn')}</th>
+                  <th scope="col">{ct(lang, 'pledges.target')}</th>
+                  <th scope="col">{ct(lang, 'pledges.town')}</th>
+                  <th scope="col" class="amount">{ct(lang, 'pledges.amount')}</th>
+                  <th scope="col">{ct(lang, 'pledges.status')}</th>
+                  <th scope="col">{ct(lang, 'pledges.receipt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pledges.map((p) => (
+                  <tr data-pledge={p.id}>
+                    <td class="nowrap">
+                      <JstDate lang={lang} date={p.pledgedOn} />
+                    </td>
+                    <td>
+                      <a href={`/company/pledges/${p.id}`}>{pick(lang, p.targetTitle, p.targetTitleEn)}</a>
+                    </td>
+                    <td>{townName(lang, props.towns, p.receivingTown)}</td>
+                    <td class="amount">
+                      <Yen amount={p.amount} />
+                    </td>
+                    <td>
+                      <PledgeStatus lang={lang} status={p.status} />
+                    </td>
+                    <td>{p.status === 'paid' ? <a href={`/api/corporate-pledges/${p.id}/receipt`}>{p.receiptNumber}</a> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{ct(lang, 'pledges.none')}</p>
+        )}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,147 @@
+import type { Pledge } from '../../functions/domain/corporate.js';
+import { ct } from '../components/corporate-text.js';
+import { CorporateStyles, FieldError, Notice, ProblemList, type FieldProblem } from '../components/corporate-ui.js';
+import { JstDate } from '../components/date.js';
+import { townName, type TownIndex } from '../components/town-badge.js';
+import { Yen } from '../components/yen.js';
+import { pick, type Lang } from '../i18n.js';
+import { Layout, type PageCtx } from '../layout.js';
+import { PledgeStatus } from './pledge-detail.js';
+
+export interface TreasurerPledgesProps {
+  ctx: PageCtx;
+  towns: TownIndex;
+  myTowns: string[];
+  pending: Pledge[];
+  others: Pledge[];
+  today: string;
+  flash?: { kind: 'ok' | 'error'; text: string };
+  /** A refused confirmation: which pledge, what was typed, and why. */
+  failed?: { pledgeId: string; values: { receivedOn?: string; amount?: string }; problems: FieldProblem[] };
+}
+
+export function TreasurerPledgesPage(props: TreasurerPledgesProps) {
+  const { ctx } = props;
+  const { lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={ct(lang, 'treasurer.title')}>
+      <CorporateStyles />
+      <header class="page-head">
+        <h1>{ct(lang, 'treasurer.title')}</h1>
+        <p class="lead">{ct(lang, 'treasurer.lead')}</p>
+        <p class="small">
+          {props.myTowns.map((t) => townName(lang, props.towns, t)).join(lang === 'ja' ? '・' : ', ')} · <a href="/treasurer/regional-plans">{ct(lang, 'treasurer.plans')}</a>
+        </p>
+      </header>
+      {props.flash ? <Notice kind={props.flash.kind}>{props.flash.text}</Notice> : null}
+      <section aria-labelledby="pending-heading">
+        <h2 id="pending-heading">{ct(lang, 'treasurer.pending')}</h2>
+        {props.pending.length ? props.pending.map((p) => <PendingCard {...props} p={p} lang={lang} />) : <p>{ct(lang, 'treasurer.nonePending')}</p>}
+      </section>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">{ct(lang, 'treasurer.recent')}</h2>
+        {props.others.length ? (
+          <div class="table-scroll" role="region" aria-label={ct(lang, 'treasurer.recent')} tabindex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{ct(lang, 'detail.company')}</th>
+                  <th scope="col">{ct(lang, 'pledges.target')}</th>
+                  <th scope="col" class="amount">{ct(lang, 'pledges.amount')}</th>
+                  <th scope="col">{ct(lang, 'pledges.status')}</th>
+                  <th scope="col">{ct(lang, 'detail.receivedOn')}</th>
+                  <th scope="col">{ct(lang, 'pledges.receipt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.others.map((p) => (
+                  <tr data-pledge={p.id}>
+                    <td>{p.companyName}</td>
+                    <td>{pick(lang, p.targetTitle, p.targetTitleEn)}</td>
+                    <td class="amount">
+                      <Yen amount={p.amount} />
+                    </td>
+                    <td>
+                      <PledgeStatus lang={lang} status={p.status} />
+                    </td>
+                    <td class="nowrap">{p.receivedOn ? <JstDate lang={lang} date={p.receivedOn} /> : '—'}</td>
+                    <td>{p.receiptNumber ? <a href={`/api/corporate-pledges/${p.id}/receipt`}>{p.receiptNumber}</a> : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{ct(lang, 'treasurer.noneRecent')}</p>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+function PendingCard(props: TreasurerPledgesProps & { p: Pledge; lang: Lang }) {
+  const { p, lang } = props;
+  const failed = props.failed?.pledgeId === p.id ? props.failed : undefined;
+  const problems = failed?.problems ?? [];
+  const has = (path: string) => problems.some((x) => x.path === path);
+  const idp = `pl-${p.id}`;
+  return (
+    <article class="pledge-card" data-pledge={p.id} aria-labelledby={`${idp}-h`}>
+      <h3 id={`${idp}-h`}>
+        {p.companyName} — <Yen amount={p.amount} />
+      </h3>
+      <dl class="kv">
+        <dt>{ct(lang, 'pledges.target')}</dt>
+        <dd>{pick(lang, p.targetTitle, p.targetTitleEn)}</dd>
+        <dt>{ct(lang, 'pledges.town')}</dt>
+        <dd>{townName(lang, props.towns, p.receivingTown)}</dd>
+        <dt>{ct(lang, 'pledges.pledgedOn')}</dt>
+        <dd>
+          <JstDate lang={lang} date={p.pledgedOn} />
+        </dd>
+        <dt>{ct(lang, 'detail.expiresOn')}</dt>
+        <dd>
+          <JstDate lang={lang} date={p.expiresOn} />
+        </dd>
+        <dt>{ct(lang, 'detail.reference')}</dt>
+        <dd>KF{p.id.replace(/^pl-/, '').slice(0, 8).toUpperCase()}</dd>
+        <dt>{ct(lang, 'detail.disclosure')}</dt>
+        <dd>{ct(lang, p.disclose.name ? (p.disclose.amount ? 'detail.discloseBoth' : 'detail.discloseName') : 'detail.discloseNone')}</dd>
+      </dl>
+      {failed ? (
+        <Notice kind="error">
+          <ProblemList lang={lang} problems={problems} />
+        </Notice>
+      ) : null}
+      <form class="corp-form" method="post" action={`/treasurer/pledges/${p.id}/confirm`} novalidate>
+        <div class={`field${has('receivedOn') ? ' has-error' : ''}`}>
+          <label for={`${idp}-on`}>{ct(lang, 'treasurer.receivedOn')}</label>
+          <input id={`${idp}-on`} name="receivedOn" type="date" max={props.today} value={failed?.values.receivedOn ?? props.today} required />
+          <FieldError lang={lang} problems={problems} path="receivedOn" />
+        </div>
+        <div class={`field${has('amount') ? ' has-error' : ''}`}>
+          <label for={`${idp}-amount`}>{ct(lang, 'treasurer.amount')}</label>
+          <input id={`${idp}-amount`} name="amount" type="number" inputmode="numeric" min={1} step={1} value={failed?.values.amount ?? ''} required aria-describedby={`${idp}-rule`} />
+          <p id={`${idp}-rule`} class="small muted">
+            {ct(lang, 'treasurer.amountRule')}
+          </p>
+          <FieldError lang={lang} problems={problems} path="amount" />
+        </div>
+        <button class="btn" type="submit">
+          {ct(lang, 'treasurer.confirm')}
+        </button>
+      </form>
+      <form class="corp-form" method="post" action={`/treasurer/pledges/${p.id}/cancel`}>
+        <div class="actions-row">
+          <label for={`${idp}-reason`} class="visually-hidden">
+            {ct(lang, 'detail.cancelReason')}
+          </label>
+          <input id={`${idp}-reason`} name="reason" type="text" maxlength={500} placeholder={ct(lang, 'detail.cancelReason')} />
+          <button class="btn btn-secondary" type="submit">
+            {ct(lang, 'treasurer.cancel')}
+          </button>
+        </div>
+      </form>
+    </article>
+  );
+}
