@@ -16,6 +16,7 @@ import { ledgerRoutes } from './routes/ledger.js';
 import { auditRoutes } from './routes/audit.js';
 import { auditPages } from './routes/audit-pages.js';
 import { applicationRoutes } from './routes/applications.js';
+import { applicationPages } from './routes/application-pages.js';
 import { allocationRoutes } from './routes/allocations.js';
 import { disbursementRoutes } from './routes/disbursements.js';
 import { treasurerExportRoutes } from './routes/treasurer-exports.js';
@@ -25,6 +26,9 @@ import { donationRoutes } from './routes/donations.js';
 import { stripeWebhookRoutes } from './routes/stripe-webhook.js';
 import { simulatorRoutes } from './routes/simulator.js';
 import { donationPages } from './routes/donation-pages.js';
+import { corporatePledgeRoutes } from './routes/corporate-pledges.js';
+import { regionalPlanRoutes } from './routes/regional-plans.js';
+import { corporatePages } from './routes/corporate-pages.js';
 
 export const API_INFO = {
   openapi: '3.0.3',
@@ -60,6 +64,8 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
   api.route('/', donationRoutes);
   api.route('/', stripeWebhookRoutes);
   api.route('/', simulatorRoutes);
+  api.route('/', corporatePledgeRoutes);
+  api.route('/', regionalPlanRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   api.doc('/openapi.json', { ...API_INFO, servers: [{ url: '/api' }] });
   app.route('/api', api);
@@ -68,6 +74,8 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
   app.route('/', treasurerPages);
   app.route('/', auditPages);
   app.route('/', donationPages);
+  app.route('/', applicationPages);
+  app.route('/', corporatePages);
   app.route('/', pageRoutes);
   return app;
 }

@@ -120,7 +120,7 @@ function roleOf(p: Pledge | undefined, who: Party, town: string): string {
   return who.isAdmin ? 'admin' : 'company';
 }
 
-async function companyOf(db: Db, p: Principal | undefined): Promise<Company> {
+export async function companyOf(db: Db, p: Principal | undefined): Promise<Company> {
   const principal = requirePrincipal(p);
   if (!principal.companyId || !hasRole(principal, 'company')) throw new BilingualError(403, 'forbidden', 'only a company user can make a corporate-version pledge', '企業アカウントでサインインしてください');
   const company = await getCompany(db, principal.companyId);
@@ -375,7 +375,7 @@ export async function expireDuePledges(ctx: { db: Db; baseUrl?: string }, now: D
     const town = await getTown(ctx.db, p.receivingTown);
     try {
       await expirePledge(ctx.db, p, {
-        mails: [closedMail({ db: ctx.db, baseUrl: ctx.baseUrl ?? '' }, p, town, p.contactEmail, 'expired')],
+        mails: [closedMail({ baseUrl: ctx.baseUrl ?? '' }, p, town, p.contactEmail, 'expired')],
         audit: { chain: `town:${p.receivingTown}`, input: { actor: 'system:schedule', role: 'system', action: 'corporate_pledge.expire', target: `corporate-pledge:${p.id}`, before: { status: 'pledged' }, after: { status: 'expired', expiresOn: p.expiresOn } } },
       });
       expired++;

@@ -369,8 +369,11 @@ export const receiptFiscalYear = (receivedOn: string) => fiscalYear(receivedOn);
 /** 令和8年度 / FY2026 */
 export function fiscalYearLabel(fy: number, lang: 'ja' | 'en'): string {
   if (lang === 'en') return `FY${fy}`;
-  const wareki = toWareki(`${fy}-04-01`);
-  return `${wareki.slice(0, wareki.indexOf('年'))}年度`;
+  // A fiscal year is named in the era in which it ends (FY2019, begun under Heisei, is 令和元年度).
+  const m = /^(\D+)(元|\d+)年/.exec(toWareki(`${fy + 1}-03-31`));
+  const n = m ? (m[2] === '元' ? 1 : Number(m[2])) - 1 : 0;
+  if (!m || n < 1) return `${toWareki(`${fy}-04-01`).replace(/年.*$/, '')}年度`;
+  return `${m[1]}${n === 1 ? '元' : n}年度`;
 }
 
 // ---------------------------------------------------------------- who may do what

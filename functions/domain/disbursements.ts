@@ -148,11 +148,14 @@ export function paidEntry(d: Pick<Disbursement, 'id' | 'challengeId' | 'town' | 
   };
 }
 
+/** The order transfers appear in a file: oldest request first. */
+export function inTransferOrder<T extends Pick<Disbursement, 'requestedAt' | 'id'>>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
+}
+
 /** Scheduled disbursements as transfer lines of a 総合振込 file, oldest request first. */
 export function zenginTransfersOf(list: readonly Disbursement[]): ZenginTransfer[] {
-  return [...list]
-    .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id))
-    .map((d) => ({
+  return inTransferOrder(list).map((d) => ({
       bankCode: d.payee.bankCode,
       branchCode: d.payee.branchCode,
       accountType: d.payee.accountType,

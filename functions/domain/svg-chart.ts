@@ -27,6 +27,10 @@ export interface ChartOptions {
   height?: number;
   /** Axis and tooltip labels (e.g. ¥1.2M or 120万円). */
   formatValue?: (value: number) => string;
+  /** The axis reaches at least this high, so an empty or tiny chart still has a readable scale. */
+  minTop?: number;
+  /** Smallest tick step (1 for whole yen: no "¥0.2" ticks). */
+  minStep?: number;
 }
 
 export function escapeXml(text: string): string {
@@ -75,7 +79,8 @@ export function chart(o: ChartOptions): string {
     hi = Math.max(hi, v);
     lo = Math.min(lo, v);
   }
-  const step = niceStep(hi - lo || 1);
+  hi = Math.max(hi, o.minTop ?? 0);
+  const step = Math.max(niceStep(hi - lo || 1), o.minStep ?? 0);
   const top = Math.max(step, Math.ceil(hi / step) * step);
   const bottom = Math.floor(lo / step) * step;
   const y = (v: number) => m.top + ((top - v) / (top - bottom)) * plotH;

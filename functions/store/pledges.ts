@@ -85,7 +85,7 @@ export async function createPledge(
     { Put: { Item: { ...keys.openPledge(p.expiresOn, p.id), type: 'open_pledge', pledgeId: p.id, expiresOn: p.expiresOn } } },
     ...opts.mails.map((m) => mailItem(`pledge:${p.id}:created`, m, p.createdAt)),
   ];
-  return transact(db, async () => ({ items, result: { pledge: p, replayed: false } }), {
+  return transact<{ pledge: Pledge; replayed: boolean }>(db, async () => ({ items, result: { pledge: p, replayed: false } }), {
     audit: opts.audit,
     onCancel: async () => {
       const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.pledge(p.id), ConsistentRead: true }));

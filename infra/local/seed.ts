@@ -7,6 +7,7 @@ import { putChallenge, putFund, putTown } from '../../functions/store/catalog.js
 import type { Db } from '../../functions/store/db.js';
 import { postEntry } from '../../functions/store/ledger.js';
 import { putCompany, putUser } from '../../functions/store/users.js';
+import { seedRegionalPlans } from '../../functions/store/regional-plans.js';
 import * as data from './seed-data.js';
 
 const SEED_MARKER = { PK: 'SEED', SK: 'SEED' };
@@ -46,6 +47,7 @@ export async function seed(db: Db, now = new Date()): Promise<'seeded' | 'alread
       );
     }
   }
+  await seedRegionalPlans(db, now);
   await db.doc.send(new PutCommand({ TableName: db.table, Item: { ...SEED_MARKER, at: now.toISOString() } }));
   return 'seeded';
 }

@@ -49,8 +49,13 @@ describe('two-town application → adopted → published challenge', () => {
     expect(created.json).toEqual({ applicationId: expect.stringMatching(/^app-/), status: 'draft' });
     const id = created.json.applicationId as string;
 
-    // Drafts are the company's own: the towns' reviewers do not see them yet.
-    expect((await p.api('GET', `/api/applications/${id}`, { user: 'reviewer-yokoze' })).status).toBe(404);
+    // Drafts are the company's own: the towns' reviewers do not see them yet, and cannot review them.
+    const hiddenDraft = await p.api('GET', `/api/applications/${id}`, { user: 'reviewer-yokoze' });
+    expect(hiddenDraft.status).toBe(404);
+    expect(hiddenDraft.text).not.toContain('里山ワーケーション');
+    const draftReview = await p.api('POST', `/api/applications/${id}/reviews`, { user: 'reviewer-yokoze', body: review(YOKOZE, 'accepted') });
+    expect(draftReview.status).toBe(409);
+    expect(draftReview.text).not.toContain('里山ワーケーション');
     const edited = await p.api('PATCH', `/api/applications/${id}`, { user: 'company1', body: { summary: '二つの町の空き家をつなぐ拠点(改訂)' } });
     expect(edited.status, edited.text).toBe(200);
     expect(edited.json.summary).toBe('二つの町の空き家をつなぐ拠点(改訂)');
@@ -392,6 +397,15 @@ describe('company profile', () => {
   it('is for company users only', async () => {
     expect((await p.api('GET', '/api/companies/me', { user: 'donor1' })).status).toBe(403);
     expect((await p.api('PUT', '/api/companies/me', { user: 'reviewer-yokoze', body: profile })).status).toBe(403);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the co-creation routes', async () => {
+    const paths = Object.keys((await p.api('GET', '/api/openapi.json')).json.paths);
+    for (const path of ['/applications', '/applications/{id}', '/applications/{id}/submit', '/applications/{id}/reviews', '/applications/{id}/challenge', '/challenges/{id}/publish', '/challenges/{id}/status', '/challenges/{id}/updates', '/companies/me']) {
+      expect(paths).toContain(path);
+    }
   });
 });
 

@@ -11,6 +11,7 @@ const ja = {
   'ws.signInNeeded': 'このページを見るにはサインインしてください。',
   'ws.forbidden': 'このページを見る権限がありません。',
   'ws.back': '戻る',
+  'ws.refused': 'この操作はできませんでした',
 
   'appStatus.draft': '下書き',
   'appStatus.submitted': '審査中',
@@ -203,6 +204,7 @@ const en: Record<AppKey, string> = {
   'ws.signInNeeded': 'Please sign in to see this page.',
   'ws.forbidden': 'You are not allowed to see this page.',
   'ws.back': 'Back',
+  'ws.refused': 'This could not be done',
 
   'appStatus.draft': 'Draft',
   'appStatus.submitted': 'Under review',

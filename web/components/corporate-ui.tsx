@@ -36,6 +36,7 @@ const CSS = `
 .inline-form{display:inline}
 .actions-row{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:12px 0}
 .caveats{font-size:.9em}
+.status[data-status]{white-space:nowrap}
 `;
 
 export function CorporateStyles() {

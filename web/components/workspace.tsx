@@ -19,7 +19,8 @@ export const WORKSPACE_CSS = `
 .hint{font-size:.8rem;color:var(--muted);margin:0}
 .req{color:#b42318;font-size:.75rem;font-weight:700;margin-left:.35rem}
 .field-error{color:#b42318;font-size:.875rem;font-weight:700;margin:0}
-.invalid input,.invalid textarea,.invalid select{border-color:#b42318!important;border-width:2px!important}
+.field.invalid > input,.field.invalid > textarea,.field.invalid > select,.budget-row.invalid input[aria-invalid]{border-color:#b42318!important;border-width:2px!important}
+fieldset.group.invalid{border-color:#b42318;border-width:2px}
 .error-summary{border:2px solid #b42318;background:#fdecea;padding:.75rem 1rem;border-radius:var(--radius);margin:0 0 1rem}
 .error-summary h2{font-size:1rem;color:#8a1c12;margin:0 0 .35rem}
 .error-summary ul{margin:0;padding-left:1.2rem}
@@ -38,6 +39,8 @@ fieldset.group legend{font-weight:700;padding:0 .25rem}
 @media (min-width:40rem){.pair{grid-template-columns:1fr 1fr}}
 .form-actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center}
 .inline-form{display:inline}
+.ws-table td,.ws-table th{white-space:nowrap}
+.ws-table td:first-child{white-space:normal;min-width:12rem}
 .app-status{display:inline-block;padding:.05rem .55rem;border-radius:6px;font-size:.8rem;font-weight:700;border:1px solid var(--line-strong);color:var(--muted);white-space:nowrap}
 .app-status.submitted{color:var(--primary-dark);border-color:#9db7d8;background:var(--primary-soft)}
 .app-status.adopted,.app-status.accepted{color:var(--ok);border-color:#9cc9b0;background:var(--ok-soft)}

@@ -5,11 +5,12 @@ import { DaysLeft, StatusBadge } from '../components/days-left.js';
 import { DonateSlot } from '../components/donate-slot.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { PublicLedger, type PublicLedgerView } from '../components/public-ledger.js';
+import { ChallengeUpdates, type UpdateView } from '../components/challenge-updates.js';
 import { indexTowns, TownBadges, type TownIndex } from '../components/town-badge.js';
 import { pick, t, type Lang } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
-export function ChallengePage(props: { ctx: PageCtx; challenge: ChallengeView; towns: Municipality[]; ledger: PublicLedgerView }) {
+export function ChallengePage(props: { ctx: PageCtx; challenge: ChallengeView; towns: Municipality[]; ledger: PublicLedgerView; updates?: UpdateView[] }) {
   const { ctx, challenge: c, ledger } = props;
   const { lang } = ctx;
   const index = indexTowns(props.towns);
@@ -35,6 +36,7 @@ export function ChallengePage(props: { ctx: PageCtx; challenge: ChallengeView; t
             <p class="description">{pick(lang, c.description, c.descriptionEn)}</p>
           </section>
           <DonateSlot lang={lang} challenge={c} towns={index} />
+          {props.updates ? <ChallengeUpdates lang={lang} updates={props.updates} /> : null}
           <section id="ledger" aria-labelledby="ledger-heading">
             <h2 id="ledger-heading">{t(lang, 'ledger.heading')}</h2>
             <p class="ledger-note">{t(lang, 'ledger.intro')}</p>

@@ -60,7 +60,7 @@ export function CompanyDashboardPage(props: {
           <p class="muted">{at(lang, 'dash.noApplications')}</p>
         ) : (
           <div class="table-scroll">
-            <table>
+            <table class="ws-table">
               <thead>
                 <tr>
                   <th scope="col">{at(lang, 'col.title')}</th>
@@ -102,7 +102,7 @@ export function CompanyDashboardPage(props: {
           <p class="muted">{at(lang, 'dash.noChallenges')}</p>
         ) : (
           <div class="table-scroll">
-            <table>
+            <table class="ws-table">
               <thead>
                 <tr>
                   <th scope="col">{at(lang, 'col.title')}</th>

@@ -60,13 +60,10 @@ export function ConfirmPage(props: { ctx: PageCtx; view: ConfirmView }) {
     <Layout ctx={ctx} title={dt(lang, 'confirm.title')} active={v.target.kind === 'challenge' ? 'challenges' : 'funds'}>
       <link rel="stylesheet" href={DONATION_CSS_HREF} />
       <header class="page-head">
-        <h1>{dt(lang, 'confirm.title')}</h1>
+        <h1 id="confirm-heading">{dt(lang, 'confirm.title')}</h1>
         <p class="lead">{dt(lang, 'confirm.lead')}</p>
       </header>
-      <section class="panel" aria-labelledby="confirm-summary">
-        <h2 id="confirm-summary" class="visually-hidden">
-          {dt(lang, 'confirm.title')}
-        </h2>
+      <section class="panel" aria-labelledby="confirm-heading">
         <dl class="summary-list">
           <dt>{dt(lang, 'confirm.target')}</dt>
           <dd>

@@ -79,7 +79,7 @@ export function ReviewerQueuePage(props: { ctx: PageCtx; applications: Applicati
         <p>{at(lang, 'queue.none')}</p>
       ) : (
         <div class="table-scroll">
-          <table>
+          <table class="ws-table">
             <thead>
               <tr>
                 <th scope="col">{at(lang, 'col.title')}</th>

@@ -13,6 +13,7 @@ import { accounts } from '../../domain/ledger/accounts.js';
 import type { Db } from '../../store/db.js';
 import { getTown, listFunds, listTowns } from '../../store/catalog.js';
 import { accountActivity } from '../../store/ledger.js';
+import { listChallengeUpdates } from '../../store/challenges.js';
 import { isLang, LANG_COOKIE } from '../../../web/i18n.js';
 import { pageCtx, renderPage as render } from '../page-context.js';
 import { CSS, CSS_HASH, CSS_PATH } from '../../../web/styles.js';
@@ -135,8 +136,8 @@ pageRoutes.get('/challenges/:id', async (c) => {
   const db = c.var.deps.db;
   const challenge = await findChallengeView(db, c.req.param('id'));
   if (!challenge) return renderNotFound(c);
-  const [townList, ledger] = await Promise.all([towns(db), publicLedger(db, accounts.challengeAvailable(challenge.id))]);
-  return render(c, <ChallengePage ctx={pageCtx(c)} challenge={challenge} towns={townList} ledger={ledger} />);
+  const [townList, ledger, updates] = await Promise.all([towns(db), publicLedger(db, accounts.challengeAvailable(challenge.id)), listChallengeUpdates(db, challenge.id)]);
+  return render(c, <ChallengePage ctx={pageCtx(c)} challenge={challenge} towns={townList} ledger={ledger} updates={updates} />);
 });
 
 pageRoutes.get('/funds', async (c) => {

@@ -10,7 +10,7 @@ import { createRouter } from '../router.js';
 import { errorResponses } from '../schemas/common.js';
 import { ExportParams, ExportQuery, TownParam, ZenginQuery, type ExportKind } from '../schemas/disbursements.js';
 import { encodeCsv, exportTable } from '../treasurer-reports.js';
-import { zenginTransfersOf } from '../../domain/disbursements.js';
+import { inTransferOrder, zenginTransfersOf } from '../../domain/disbursements.js';
 import { periodOf } from '../../domain/reports.js';
 import { buildZenginTransferFile } from '../../domain/zengin.js';
 import { writeAudited } from '../../store/audit.js';
@@ -46,7 +46,7 @@ treasurerExportRoutes.openapi(
     const p = treasurerOf(c.var.principal, code);
     const account = await getTownBankAccount(db, code);
     if (!account) throw new ApiError(422, 'no_bank_account', `set the town's bank account first (PUT /api/towns/${code}/bank-account)`);
-    const list = await scheduledTransfers(db, code, date);
+    const list = inTransferOrder(await scheduledTransfers(db, code, date));
     if (!list.length) throw new ApiError(404, 'no_transfers', `no scheduled disbursements for ${date}`);
     const bytes = buildZenginTransferFile({
       transferDate: date,
