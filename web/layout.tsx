@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { t, type Lang } from './i18n.js';
+import { pick, t, type Lang } from './i18n.js';
 import { CSS_HREF } from './styles.js';
 
 /** What every page needs from the request: language, where we are (for toggles that come back here), who. */
@@ -8,7 +8,7 @@ export interface PageCtx {
   lang: Lang;
   /** Current path and query, used as the `back`/`next` target of the toggles. */
   path: string;
-  user?: { name: string };
+  user?: { name: string; roles?: string[] };
 }
 
 export type NavKey = 'home' | 'challenges' | 'funds' | 'towns' | 'simulator';
@@ -105,6 +105,11 @@ function Account(props: { ctx: PageCtx }) {
   return (
     <>
       <span class="user-name">{t(lang, 'nav.signedInAs', { name: user.name })}</span>
+      {workspaces(user.roles ?? []).map((w) => (
+        <a href={w.href} class="workspace-link">
+          {pick(lang, w.ja, w.en)}
+        </a>
+      ))}
       <form method="post" action="/dev/sign-out">
         <button class="linklike" type="submit">
           {t(lang, 'nav.signOut')}
@@ -112,6 +117,18 @@ function Account(props: { ctx: PageCtx }) {
       </form>
     </>
   );
+}
+
+/** Where each role works: shown next to the user's name so nobody has to type a URL. */
+function workspaces(roles: string[]): { href: string; ja: string; en: string }[] {
+  const has = (prefix: string) => roles.some((r) => r === prefix || r.startsWith(`${prefix}:`));
+  const out: { href: string; ja: string; en: string }[] = [];
+  if (has('donor')) out.push({ href: '/me/donations', ja: '寄附履歴', en: 'My donations' });
+  if (has('company')) out.push({ href: '/company', ja: '企業ページ', en: 'Company' });
+  if (has('reviewer')) out.push({ href: '/review', ja: '審査', en: 'Reviews' });
+  if (has('treasurer')) out.push({ href: '/treasurer', ja: '会計', en: 'Treasury' });
+  if (has('treasurer') || has('admin')) out.push({ href: '/audit', ja: '監査ログ', en: 'Audit log' });
+  return out;
 }
 
 function Footer(props: { lang: Lang }) {

@@ -62,6 +62,8 @@ p{margin:0 0 1em}
 .site-nav a[aria-current="page"]{color:var(--primary);box-shadow:inset 0 -3px 0 var(--primary);border-radius:8px 8px 0 0}
 .site-nav .account{margin-left:auto;display:flex;align-items:center;gap:.5rem;font-size:.9rem}
 .site-nav .account form{margin:0}
+.site-nav .account{flex-wrap:wrap}
+.site-nav .workspace-link{font-weight:600}
 .linklike{font:inherit;font-size:.85rem;background:none;border:1px solid var(--line-strong);border-radius:8px;padding:.3rem .7rem;color:var(--ink);cursor:pointer;min-height:36px}
 .linklike:hover{background:var(--primary-soft)}
 @media (min-width:60rem){

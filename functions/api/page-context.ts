@@ -7,7 +7,7 @@ import type { PageCtx } from '../../web/layout.js';
 export function pageCtx(c: Context<AppEnv>): PageCtx {
   const url = new URL(c.req.url);
   const p = c.var.principal;
-  return { lang: c.var.lang, path: url.pathname + url.search, user: p ? { name: p.name ?? p.sub } : undefined };
+  return { lang: c.var.lang, path: url.pathname + url.search, user: p ? { name: p.name ?? p.sub, roles: p.roles } : undefined };
 }
 
 /**

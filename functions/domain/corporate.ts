@@ -418,11 +418,11 @@ export interface CorporateDonorYear {
 }
 
 /** Per fiscal year of receipt, newest first; only money actually received counts. */
-export function corporateDonorYears(pledges: Pick<Pledge, 'status' | 'receivedOn' | 'amount' | 'disclose' | 'companyName' | 'id'>[]): CorporateDonorYear[] {
+export function corporateDonorYears(pledges: Pick<Pledge, 'status' | 'receivedOn' | 'amount' | 'disclose' | 'companyName' | 'id' | 'paidAt'>[]): CorporateDonorYear[] {
   const years = new Map<number, CorporateDonorYear>();
   const paid = pledges
     .filter((p) => p.status === 'paid' && p.receivedOn)
-    .sort((a, b) => a.receivedOn!.localeCompare(b.receivedOn!) || a.id.localeCompare(b.id));
+    .sort((a, b) => a.receivedOn!.localeCompare(b.receivedOn!) || (a.paidAt ?? '').localeCompare(b.paidAt ?? '') || a.id.localeCompare(b.id));
   for (const p of paid) {
     const fy = fiscalYear(p.receivedOn!);
     const y = years.get(fy) ?? { fiscalYear: fy, donors: [], anonymousCount: 0, anonymousTotal: 0, count: 0, total: 0 };

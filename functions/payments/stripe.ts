@@ -17,12 +17,13 @@ import {
 /** Konbini slips stay payable this long (Stripe allows 1–60 days; its default is 3). */
 const KONBINI_DAYS = 3;
 
-export function createStripePayments(opts: { secretKey: string }): PaymentProvider {
+/** `api` points the SDK at another host (a local stub in tests); production leaves it unset. */
+export function createStripePayments(opts: { secretKey: string; api?: { host: string; port: number; protocol: 'http' | 'https' } }): PaymentProvider {
   let client: StripeClient | undefined;
   async function stripe(): Promise<StripeClient> {
     if (!client) {
       const { default: Stripe } = await import('stripe');
-      client = new Stripe(opts.secretKey, { maxNetworkRetries: 2, timeout: 20_000 });
+      client = new Stripe(opts.secretKey, { maxNetworkRetries: 2, timeout: 20_000, ...(opts.api ?? {}) });
     }
     return client;
   }

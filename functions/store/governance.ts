@@ -170,15 +170,17 @@ export async function getGovernanceProposal(db: Db, fundId: string, id: string):
   return { ...p, status: effectiveGovernanceStatus(p, new Date(nowIso(db))) };
 }
 
-export async function listGovernanceProposals(db: Db, fundId: string): Promise<GovernanceProposal[]> {
+/** As stored, newest first, without approval notes. */
+async function storedProposals(db: Db, fundId: string): Promise<GovernanceProposal[]> {
   const res = await db.doc.send(
     new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.fundGovernanceProposals(fundId) }, ScanIndexForward: false }),
   );
+  return (res.Items ?? []).map((i) => ({ ...strip<GovernanceProposal>(i)!, approvals: [] }));
+}
+
+export async function listGovernanceProposals(db: Db, fundId: string): Promise<GovernanceProposal[]> {
   const now = new Date(nowIso(db));
-  return (res.Items ?? []).map((i) => {
-    const p = strip<GovernanceProposal>(i)!;
-    return { ...p, approvals: [], status: effectiveGovernanceStatus(p, now) };
-  });
+  return (await storedProposals(db, fundId)).map((p) => ({ ...p, status: effectiveGovernanceStatus(p, now) }));
 }
 
 export async function proposeGovernanceChange(
@@ -307,8 +309,8 @@ export async function expireGovernanceProposals(db: Db, now: Date): Promise<numb
   // Few funds, few proposals: reading each fund's list is fine here.
   let n = 0;
   for (const fund of await listFunds(db)) {
-    for (const p of await listGovernanceProposals(db, fund.id)) {
-      if (p.status !== 'expired') continue;
+    for (const p of await storedProposals(db, fund.id)) {
+      if (p.status !== 'proposed' || p.deadlineAt > now.toISOString()) continue;
       try {
         await db.doc.send(
           new UpdateCommand({

@@ -97,6 +97,9 @@ describe('corporate-version pledge in Chromium', () => {
     await page.goto(`${server.url}/challenges/yokoze-bandai-dx`);
     expect(await raisedText(page)).toContain('¥1,000,000');
     expect(await page.locator('#ledger').innerText()).toContain('企業版ふるさと納税');
+    const donors = await page.locator('#corporate-donors').innerText();
+    expect(donors).toContain('横瀬林業株式会社');
+    expect(donors).toContain('¥1,000,000');
     await page.screenshot({ path: `${SHOTS}/corporate-challenge-390.png`, fullPage: true });
     await context.close();
 

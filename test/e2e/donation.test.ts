@@ -85,6 +85,21 @@ describe('donating in Chromium', () => {
     expect(Math.round(sheet!.width)).toBe(794);
     expect(Math.round(sheet!.height)).toBe(1123);
     await page.screenshot({ path: `${SHOTS}/receipt-print.png`, fullPage: true });
+    expect(await page.evaluate<string>("(() => { const s = document.querySelector('.sheet'); return String(s.scrollHeight <= s.clientHeight); })()")).toBe('true');
+
+    // The prefilled one-stop form also fits one A4 sheet, nothing cut off, the My Number boxes empty.
+    await page.emulateMedia({ media: 'screen' });
+    await page.goBack();
+    await page.locator('[data-link="one-stop-form"]').click();
+    await page.waitForURL(/\/one-stop-form\?t=/);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.donor-name').innerText()).toBe('新規 花子');
+    expect(await page.locator('.my-number-boxes span').count()).toBe(12);
+    expect(await page.locator('.my-number-boxes').innerText()).toBe('');
+    await page.screenshot({ path: `${SHOTS}/onestop-form-print.png`, fullPage: true });
+    const fits = await page.evaluate<string>("(() => { const s = document.querySelector('.sheet'); return s.scrollHeight + '/' + s.clientHeight; })()");
+    const [content, sheetHeight] = fits.split('/').map(Number);
+    expect(content).toBeLessThanOrEqual(sheetHeight!);
 
     const ch = await (await fetch(`${server.url}/api/challenges/yokoze-bandai-dx`)).json();
     expect(ch).toMatchObject({ raised: 15_000, donorCount: 1 });

@@ -56,6 +56,7 @@ describe('treasurers allocate jointly from their dashboards', () => {
     await expect.poll(() => yokoze.locator('[data-notice="allocation.proposed"]').count()).toBe(1);
     const id = /\/treasurer\/allocations\/([^?]+)/.exec(yokoze.url())![1]!;
     expect(await yokoze.locator('h1 [data-status]').getAttribute('data-status')).toBe('proposed');
+    await yokoze.screenshot({ path: `${SHOTS}/allocation-detail.png`, fullPage: true });
 
     // Bandai's treasurer finds it waiting on their dashboard and approves for Bandai.
     const bandai = await as('treasurer-bandai', 390);
@@ -96,5 +97,33 @@ describe('treasurers allocate jointly from their dashboards', () => {
     await yokoze.goto(`${server.url}/treasurer/report`);
     expect(await yokoze.locator('[data-testid="fund-kyoso-kikin"]').innerText()).toContain('¥400,000');
     await yokoze.screenshot({ path: `${SHOTS}/treasurer-report.png`, fullPage: true });
+  });
+
+  it('the operating company requests a disbursement; a bank-unfriendly name is refused beside its field', async () => {
+    const company = await as('company1', 390);
+    await company.goto(`${server.url}/company/challenges/yokoze-bandai-dx/disbursements/new`);
+    expect(await company.locator('[data-testid="limit"]').innerText()).toContain('¥1,000,000');
+    await company.getByLabel('金額(円)').fill('250000');
+    await company.getByLabel('マイルストーン(支払の対象)').fill('第1期 アプリ試作');
+    await company.getByLabel('請求書番号').fill('INV-2026-001');
+    await company.getByLabel('金融機関コード(4桁)').fill('0001');
+    await company.getByLabel('支店コード(3桁)').fill('001');
+    await company.getByLabel('口座番号(7桁)').fill('1234567');
+    await company.getByLabel('口座名義(カナ)').fill('株式会社共創テック');
+    await company.getByRole('button', { name: '申請する' }).click();
+    expect(await company.locator('[data-error-for="holderKana"]').innerText()).toContain('カタカナ');
+    await company.screenshot({ path: `${SHOTS}/disbursement-request-error-390.png`, fullPage: true });
+    await company.getByLabel('口座名義(カナ)').fill('カ）キョウソウテック');
+    await company.getByRole('button', { name: '申請する' }).click();
+    await expect.poll(() => company.locator('[data-notice="disbursement.requested"]').count()).toBe(1);
+    expect(await company.locator('[data-testid="requests"] [data-status="requested"]').count()).toBe(1);
+
+    const treasurer = await as('treasurer-yokoze-2');
+    await treasurer.goto(`${server.url}/treasurer`);
+    const item = treasurer.locator('[data-testid="queue-disbursements"] li').first();
+    await item.getByRole('link').first().click();
+    expect(await treasurer.locator('h1').innerText()).toContain('第1期 アプリ試作');
+    expect(await treasurer.locator('.panel').innerText()).toContain('ｶ)ｷﾖｳｿｳﾃﾂｸ');
+    await treasurer.screenshot({ path: `${SHOTS}/disbursement-detail.png`, fullPage: true });
   });
 });

@@ -69,12 +69,12 @@ describe('closing at the deadline', () => {
     expect(closes).toHaveLength(1);
     expect(closes[0]).toMatchObject({ actor: 'system:schedule', before: { status: 'open' }, after: { status: 'closed' } });
 
-    // The donation flow asks acceptsDonations; once its route is mounted, the closed challenge is refused there.
+    // The donation flow asks acceptsDonations: the closed challenge is refused there.
     const donation = await p.api('POST', '/api/donations', {
       body: { challengeId, amount: 10_000, receivingTown: YOKOZE, donor: { name: '寄附 一郎', nameKana: 'キフ イチロウ', email: 'donor1@example.jp', postalCode: '100-0001', address: '東京都千代田区' }, anonymous: false, oneStop: false },
     });
-    expect(donation.status).not.toBe(201);
-    if (donation.status !== 404) expect(donation.text).toMatch(/challenge_(closed|not_open)/);
+    expect(donation.status).toBe(422);
+    expect(donation.json.error.code).toMatch(/^challenge_(closed|not_open)$/);
   });
 
   it('leaves drafts and unexpired challenges alone', async () => {

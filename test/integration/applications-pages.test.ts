@@ -100,6 +100,16 @@ describe('company workspace pages', () => {
     const view = await get(sub.location!, 'company1');
     expect(view.html).toContain('data-status="submitted"');
     expect(view.html).toContain('連携先の町の審査担当にお知らせしました');
+    // Another company gets the ordinary 404 page, without the title; so does a town not named.
+    for (const user of ['company-yokoze']) {
+      const other = await get(`/company/applications/${id}`, user);
+      expect(other.status).toBe(404);
+      expect(other.html).not.toContain('森と町のデジタル地図');
+    }
+    const english = await get(`/review/applications/${id}`, 'reviewer-bandai', 'en');
+    expect(english.html).toContain('<html lang="en"');
+    expect(english.html).toContain('Record the review');
+    expect((await get('/company/applications/new', 'company1', 'en')).html).toContain('Towns you want to work with');
   });
 
   it('refuses a bad 法人番号 on the profile page with the message next to the field', async () => {

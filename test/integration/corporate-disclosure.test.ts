@@ -84,19 +84,20 @@ describe('disclosure on the challenge and the fund', () => {
     expect((await p.api('GET', '/api/challenges/yokoze-forest-school/corporate-donors')).json.years).toEqual([]);
   });
 
-  it('renders on the public challenge page when the lead wires the component (component output check)', async () => {
-    const { CorporateDonors } = await import('../../web/components/corporate-donors.js');
-    const years = (await p.api('GET', '/api/challenges/bandai-aizu-heritage/corporate-donors')).json.years;
-    const html = String(await CorporateDonors({ lang: 'ja', years }));
-    expect(html).toContain('株式会社共創テック');
-    expect(html).toContain('¥1,000,000');
-    expect(html).toContain('横瀬林業株式会社');
-    expect(html).toContain('非公表');
-    expect(html).toContain('匿名の寄附 1件');
-    expect(html).not.toContain('¥700,000');
-    const en = String(await CorporateDonors({ lang: 'en', years }));
+  it('shows on the public challenge and fund pages, in Japanese and English', async () => {
+    const html = await (await p.app.request('/challenges/bandai-aizu-heritage')).text();
+    const section = html.slice(html.indexOf('id="corporate-donors"'), html.indexOf('id="ledger"'));
+    expect(section).toContain('企業版ふるさと納税による寄附');
+    expect(section).toContain('株式会社共創テック');
+    expect(section).toContain('¥1,000,000');
+    expect(section).toContain('横瀬林業株式会社');
+    expect(section).toContain('非公表');
+    expect(section).toContain('匿名の寄附 1件');
+    expect(section).not.toContain('¥700,000');
+    const en = await (await p.app.request('/funds/kyoso-kikin', { headers: { cookie: 'lang=en' } })).text();
+    expect(en).toContain('Corporate-version donations');
     expect(en).toContain(`FY${fy}`);
-    expect(en).toContain('Not disclosed');
+    expect(en).toContain('¥400,000');
   });
 });
 

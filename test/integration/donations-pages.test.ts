@@ -146,6 +146,9 @@ describe('donating from the challenge page', () => {
     expect(r.text).toContain('name="fundId" value="kyoso-kikin"');
     for (const town of ['横瀬町', '磐梯町', '海士町']) expect(r.text).toContain(town);
     expect((await get('/donate?challengeId=nope')).status).toBe(404);
+    const fundPage = await get('/funds/kyoso-kikin');
+    expect(fundPage.text).toContain('name="fundId" value="kyoso-kikin"');
+    expect(fundPage.text).toContain('action="/donate/confirm"');
   });
 });
 

@@ -9,6 +9,7 @@ import type { Lang } from '../i18n.js';
 import { bt, type BoKey } from './back-office-text.js';
 
 export const BACK_OFFICE_CSS = `
+.panel + section,.panel + .bo-decide{margin-top:1.5rem}
 .bo-towns{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 1rem}
 .bo-towns a{display:inline-block;padding:.35rem .8rem;border:1px solid var(--line-strong);border-radius:999px;text-decoration:none;min-height:36px}
 .bo-towns a[aria-current="page"]{background:var(--primary);color:#fff;border-color:var(--primary)}

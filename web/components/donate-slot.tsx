@@ -30,3 +30,16 @@ export function DonateSlot(props: { lang: Lang; challenge: ChallengeView; towns?
     </section>
   );
 }
+
+/** The same form on a pooled fund's page: the donor picks which member town receives it. */
+export function FundDonateSlot(props: { lang: Lang; fund: { id: string; name: string; nameEn: string; members: string[] }; towns?: TownIndex }) {
+  const { lang, fund } = props;
+  const towns = fund.members.map((code) => ({ code, name: props.towns ? townName(lang, props.towns, code) : code }));
+  return (
+    <section id="donate" class="donate" aria-labelledby="donate-heading">
+      <h2 id="donate-heading">{t(lang, 'donate.heading')}</h2>
+      <p class="small">{dt(lang, 'form.intro')}</p>
+      <DonationForm lang={lang} target={{ kind: 'fund', id: fund.id, title: pick(lang, fund.name, fund.nameEn), towns, open: true }} idPrefix="donate-fund" />
+    </section>
+  );
+}

@@ -58,6 +58,10 @@ export const DONATION_CSS = `
 .sheet .boxes span{display:inline-block;width:9mm;height:10mm;border:1px solid #000;border-left-width:0}
 .sheet .boxes span:first-child{border-left-width:1px}
 .sheet .blank{display:inline-block;min-width:50mm;border-bottom:1px solid #000;height:1.4em}
+.sheet .blank.short{min-width:12mm}
+.onestop-form h1{margin-bottom:6mm}
+.onestop-form table{margin-bottom:4mm}
+.onestop-form th,.onestop-form td{padding:2mm 3mm}
 .sheet .checkbox{display:flex;gap:3mm;align-items:flex-start;margin:0 0 3mm;font-size:10pt;line-height:1.6}
 .sheet .checkbox .box{flex:none;width:5mm;height:5mm;border:1px solid #000;margin-top:1mm}
 .sheet .mynumber-note{font-size:8.5pt;color:#333;margin:1mm 0 0}

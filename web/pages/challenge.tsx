@@ -6,11 +6,13 @@ import { DonateSlot } from '../components/donate-slot.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { PublicLedger, type PublicLedgerView } from '../components/public-ledger.js';
 import { ChallengeUpdates, type UpdateView } from '../components/challenge-updates.js';
+import { CorporateDonors } from '../components/corporate-donors.js';
+import type { CorporateDonorYear } from '../../functions/domain/corporate.js';
 import { indexTowns, TownBadges, type TownIndex } from '../components/town-badge.js';
 import { pick, t, type Lang } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
-export function ChallengePage(props: { ctx: PageCtx; challenge: ChallengeView; towns: Municipality[]; ledger: PublicLedgerView; updates?: UpdateView[] }) {
+export function ChallengePage(props: { ctx: PageCtx; challenge: ChallengeView; towns: Municipality[]; ledger: PublicLedgerView; updates?: UpdateView[]; corporateDonors?: CorporateDonorYear[] }) {
   const { ctx, challenge: c, ledger } = props;
   const { lang } = ctx;
   const index = indexTowns(props.towns);
@@ -37,6 +39,7 @@ export function ChallengePage(props: { ctx: PageCtx; challenge: ChallengeView; t
           </section>
           <DonateSlot lang={lang} challenge={c} towns={index} />
           {props.updates ? <ChallengeUpdates lang={lang} updates={props.updates} /> : null}
+          {props.corporateDonors ? <CorporateDonors lang={lang} years={props.corporateDonors} /> : null}
           <section id="ledger" aria-labelledby="ledger-heading">
             <h2 id="ledger-heading">{t(lang, 'ledger.heading')}</h2>
             <p class="ledger-note">{t(lang, 'ledger.intro')}</p>

@@ -93,7 +93,7 @@ export function DisbursementFacts(props: { lang: 'ja' | 'en'; d: Disbursement; c
             <Yen amount={d.amount} />
           </strong>
         </dd>
-        <dt>{bt(lang, 'al.challenge')}</dt>
+        <dt>{bt(lang, 'bo.col.challenge')}</dt>
         <dd>
           <a href={`/challenges/${d.challengeId}`}>{props.challengeTitle}</a>
         </dd>

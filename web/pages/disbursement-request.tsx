@@ -47,7 +47,7 @@ export function DisbursementRequestPage(p: DisbursementRequestProps) {
       <Notice lang={lang} notice={p.notice} />
       <Problems lang={lang} message={p.problem} errors={p.errors} />
       <p class="notice" data-testid="limit">
-        {bt(lang, 'db.limit', { amount: '' })}
+        {bt(lang, 'db.limit')}{' '}
         <strong>
           <Yen amount={p.limit} />
         </strong>

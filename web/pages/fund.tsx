@@ -1,11 +1,14 @@
 import type { Municipality } from '../../functions/domain/catalog.js';
 import { FundShares, governanceText, type FundView } from '../components/fund-shares.js';
 import { PublicLedger, type PublicLedgerView } from '../components/public-ledger.js';
+import { CorporateDonors } from '../components/corporate-donors.js';
+import { FundDonateSlot } from '../components/donate-slot.js';
+import type { CorporateDonorYear } from '../../functions/domain/corporate.js';
 import { indexTowns, TownBadges, townName } from '../components/town-badge.js';
 import { pick, t } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
-export function FundPage(props: { ctx: PageCtx; fund: FundView; towns: Municipality[]; ledgers: { town: string; ledger: PublicLedgerView }[] }) {
+export function FundPage(props: { ctx: PageCtx; fund: FundView; towns: Municipality[]; ledgers: { town: string; ledger: PublicLedgerView }[]; corporateDonors?: CorporateDonorYear[] }) {
   const { ctx, fund } = props;
   const { lang } = ctx;
   const index = indexTowns(props.towns);
@@ -31,6 +34,8 @@ export function FundPage(props: { ctx: PageCtx; fund: FundView; towns: Municipal
           <p class="governance">{governanceText(lang, fund)}</p>
         </section>
       </div>
+      <FundDonateSlot lang={lang} fund={fund} towns={index} />
+      {props.corporateDonors ? <CorporateDonors lang={lang} years={props.corporateDonors} /> : null}
       <section id="ledger" aria-labelledby="ledger-heading">
         <h2 id="ledger-heading">{t(lang, 'ledger.heading')}</h2>
         <p class="ledger-note">{t(lang, 'ledger.intro')}</p>

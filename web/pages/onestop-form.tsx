@@ -36,10 +36,10 @@ export function OneStopFormDocument(props: { form: OneStopFormView; backHref?: s
             <h1>申告特例申請書</h1>
             <p class="subtitle">寄附金税額控除に係る申告特例申請書(様式55号の5){en ? ' — one-stop exception application' : ''}</p>
             <p class="number">
-              申請日 令和 <span class="blank" /> 年 <span class="blank" /> 月 <span class="blank" /> 日
+              申請日 令和 <span class="blank short" /> 年 <span class="blank short" /> 月 <span class="blank short" /> 日
             </p>
             <p>
-              <span class="issuer-name">{f.issuer.name}</span>長 殿({f.issuer.mayor})
+              <span class="issuer-head">{f.issuer.mayor}</span> 殿
             </p>
             <table>
               <tbody>
@@ -72,7 +72,7 @@ export function OneStopFormDocument(props: { form: OneStopFormView; backHref?: s
                 <tr>
                   <th scope="row">生年月日</th>
                   <td>
-                    明・大・昭・平・令 <span class="blank" /> 年 <span class="blank" /> 月 <span class="blank" /> 日
+                    明・大・昭・平・令 <span class="blank short" /> 年 <span class="blank short" /> 月 <span class="blank short" /> 日
                   </td>
                 </tr>
                 <tr>

@@ -20,6 +20,8 @@ import {
   withReceiptNumber,
 } from '../donation-service.js';
 import { donationLinks } from '../donation-links.js';
+import { pageCtx } from '../page-context.js';
+import { renderNotFound } from './pages.js';
 import { simulateDeductionCeiling } from '../../domain/deduction.js';
 import { acceptsDonations } from '../../domain/challenge-lifecycle.js';
 import { formatPostalCode, myNumberIssues, oneStopDeadline, receiptYear, type DonationInput, type DonationIssue } from '../../domain/donations.js';
@@ -27,7 +29,6 @@ import { jstDate, jstYear } from '../../domain/jst.js';
 import type { Municipality } from '../../domain/catalog.js';
 import { getChallenge, getFund, getTown, listTowns } from '../../store/catalog.js';
 import { donationsOfUser, getDonation, listOneStopRequests, markOneStopReceived } from '../../store/donations.js';
-import type { PageCtx } from '../../../web/layout.js';
 import { pick, type Lang } from '../../../web/i18n.js';
 import { DONATION_CSS, DONATION_CSS_HASH, DONATION_CSS_PATH } from '../../../web/components/donation-styles.js';
 import type { DonationFormTarget, DonationFormValues, FieldErrors } from '../../../web/components/donation-form.js';
@@ -42,12 +43,6 @@ type C = Context<AppEnv>;
 
 export const donationPages = createRouter();
 
-function pageCtx(c: C): PageCtx {
-  const url = new URL(c.req.url);
-  const p = c.var.principal;
-  return { lang: c.var.lang, path: url.pathname + url.search, user: p ? { name: p.name ?? p.sub } : undefined };
-}
-
 /** Pages carry personal data and depend on language and session: private, never shared by caches. */
 function render(c: C, page: Parameters<C['html']>[0], status: 200 | 400 | 403 | 404 | 409 | 422 | 503 = 200) {
   c.header('Content-Language', c.var.lang);
@@ -58,8 +53,7 @@ function render(c: C, page: Parameters<C['html']>[0], status: 200 | 400 | 403 | 
 
 const signIn = (c: C) => c.redirect(`/dev/sign-in?next=${encodeURIComponent(new URL(c.req.url).pathname + new URL(c.req.url).search)}`, 303);
 
-const notFoundPage = (c: C) =>
-  render(c, '<!doctype html><meta charset="utf-8"><title>404</title><p>ページが見つかりません / Page not found</p><p><a href="/">共創ファンド</a></p>', 404);
+const notFoundPage = (c: C) => renderNotFound(c);
 
 donationPages.get(DONATION_CSS_PATH, (c) => {
   const etag = `"${DONATION_CSS_HASH}"`;
@@ -225,7 +219,9 @@ donationPages.post('/donate/confirm', async (c) => {
 
 donationPages.post('/donate', async (c) => {
   const f = await c.req.parseBody();
-  const myNumber = myNumberIssues(f);
+  // The idempotency key is ours (a UUID whose last group may be 12 digits), not the donor's input.
+  const { idempotencyKey: _key, ...typed } = f;
+  const myNumber = myNumberIssues(typed);
   if (myNumber.length) return refusedForm(c, {}, myNumber, 400);
   const input = inputFromForm(f);
   const key = field(f, 'idempotencyKey') || undefined;

@@ -16,6 +16,7 @@ import { accountActivity } from '../../store/ledger.js';
 import { listChallengeUpdates } from '../../store/challenges.js';
 import { isLang, LANG_COOKIE } from '../../../web/i18n.js';
 import { pageCtx, renderPage as render } from '../page-context.js';
+import { corporateDonorsFor } from '../corporate-actions.js';
 import { CSS, CSS_HASH, CSS_PATH } from '../../../web/styles.js';
 import type { PublicLedgerView, PublicMovement } from '../../../web/components/public-ledger.js';
 import { HomePage } from '../../../web/pages/home.js';
@@ -136,8 +137,8 @@ pageRoutes.get('/challenges/:id', async (c) => {
   const db = c.var.deps.db;
   const challenge = await findChallengeView(db, c.req.param('id'));
   if (!challenge) return renderNotFound(c);
-  const [townList, ledger, updates] = await Promise.all([towns(db), publicLedger(db, accounts.challengeAvailable(challenge.id)), listChallengeUpdates(db, challenge.id)]);
-  return render(c, <ChallengePage ctx={pageCtx(c)} challenge={challenge} towns={townList} ledger={ledger} updates={updates} />);
+  const [townList, ledger, updates, corporateDonors] = await Promise.all([towns(db), publicLedger(db, accounts.challengeAvailable(challenge.id)), listChallengeUpdates(db, challenge.id), corporateDonorsFor(db, { kind: 'challenge', id: challenge.id })]);
+  return render(c, <ChallengePage ctx={pageCtx(c)} challenge={challenge} towns={townList} ledger={ledger} updates={updates} corporateDonors={corporateDonors} />);
 });
 
 pageRoutes.get('/funds', async (c) => {
@@ -151,11 +152,12 @@ pageRoutes.get('/funds/:id', async (c) => {
   const db = c.var.deps.db;
   const fund = await findFundView(db, c.req.param('id'));
   if (!fund) return renderNotFound(c);
-  const [townList, ledgers] = await Promise.all([
+  const [townList, ledgers, corporateDonors] = await Promise.all([
     towns(db),
     Promise.all(fund.members.map(async (town) => ({ town, ledger: await publicLedger(db, accounts.fundShare(fund.id, town)) }))),
+    corporateDonorsFor(db, { kind: 'fund', id: fund.id }),
   ]);
-  return render(c, <FundPage ctx={pageCtx(c)} fund={fund} towns={townList} ledgers={ledgers} />);
+  return render(c, <FundPage ctx={pageCtx(c)} fund={fund} towns={townList} ledgers={ledgers} corporateDonors={corporateDonors} />);
 });
 
 pageRoutes.get('/towns', async (c) => render(c, <TownsPage ctx={pageCtx(c)} towns={await towns(c.var.deps.db)} />));
