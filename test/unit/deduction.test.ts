@@ -268,23 +268,25 @@ describe('properties', () => {
   });
   const salary = fc.oneof(fc.integer({ min: 0, max: 30_000_000 }), fc.integer({ min: 0, max: 1_000_000_000 }));
 
-  it('the ceiling never falls as salary rises, for a fixed family', () => {
+  // With social insurance at 15% of salary, a raise always adds insurance while 給与所得 moves in ¥4,000
+  // steps and taxable income is floored to ¥1,000, so the real ceiling is a staircase with small dips
+  // (an exhaustive ¥1,000 sweep to ¥30M finds dips of at most ¥3,000 and none across ¥50,000).
+  it('the ceiling never falls across a raise of ¥50,000 or more, for a fixed family', () => {
     fc.assert(
-      fc.property(family, salary, salary, (f, a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(simulateDeductionCeiling({ salary: hi, ...f }).ceiling).toBeGreaterThanOrEqual(
-          simulateDeductionCeiling({ salary: lo, ...f }).ceiling,
+      fc.property(family, fc.integer({ min: 0, max: 950_000_000 }), fc.integer({ min: 50_000, max: 50_000_000 }), (f, s, d) => {
+        expect(simulateDeductionCeiling({ salary: s + d, ...f }).ceiling).toBeGreaterThanOrEqual(
+          simulateDeductionCeiling({ salary: s, ...f }).ceiling,
         );
       }),
-      { numRuns: 500 },
+      { numRuns: 1_000 },
     );
   });
 
-  it('the ceiling never falls for a small raise (catches local dips at bracket and table edges)', () => {
+  it('a small raise lowers the ceiling by at most one rounding step (¥3,000)', () => {
     fc.assert(
-      fc.property(family, fc.integer({ min: 0, max: 25_000_000 }), fc.integer({ min: 1, max: 20_000 }), (f, s, d) => {
+      fc.property(family, fc.integer({ min: 0, max: 25_000_000 }), fc.integer({ min: 1, max: 49_999 }), (f, s, d) => {
         expect(simulateDeductionCeiling({ salary: s + d, ...f }).ceiling).toBeGreaterThanOrEqual(
-          simulateDeductionCeiling({ salary: s, ...f }).ceiling,
+          simulateDeductionCeiling({ salary: s, ...f }).ceiling - 3_000,
         );
       }),
       { numRuns: 1_000 },
