@@ -1,10 +1,13 @@
 /** What every server-rendered page needs from the request, and how every page is sent. */
 import type { Context } from 'hono';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.js';
 import type { PageCtx } from '../../web/layout.js';
 
-export function pageCtx(c: Context<AppEnv>): PageCtx {
+type C = Context<AppEnv>;
+type Page = Parameters<C['html']>[0];
+
+export function pageCtx(c: C): PageCtx {
   const url = new URL(c.req.url);
   const p = c.var.principal;
   return { lang: c.var.lang, path: url.pathname + url.search, user: p ? { name: p.name ?? p.sub, roles: p.roles } : undefined };
@@ -14,9 +17,24 @@ export function pageCtx(c: Context<AppEnv>): PageCtx {
  * Pages differ by language (cookie or Accept-Language) and by who is signed in, so shared caches must
  * not hand one reader's page to another.
  */
-export function renderPage(c: Context<AppEnv>, page: HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 400 | 403 | 404 | 409 | 422 = 200) {
+export function renderPage(c: C, page: Page, status: ContentfulStatusCode = 200) {
+  return send(c, page, status, 'private, no-cache');
+}
+
+/** Workspace pages carry personal data (donations, tax records, reviews): not even the browser keeps them. */
+export function renderPersonalPage(c: C, page: Page, status: ContentfulStatusCode = 200) {
+  return send(c, page, status, 'private, no-store');
+}
+
+function send(c: C, page: Page, status: ContentfulStatusCode, cacheControl: string) {
   c.header('Content-Language', c.var.lang);
   c.header('Vary', 'Accept-Language, Cookie');
-  c.header('Cache-Control', 'private, no-cache');
+  c.header('Cache-Control', cacheControl);
   return c.html(page, status);
+}
+
+/** Sends a signed-out visitor to sign in, and back here afterwards. */
+export function signInRedirect(c: C) {
+  const url = new URL(c.req.url);
+  return c.redirect(`/dev/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
 }

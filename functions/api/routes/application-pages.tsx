@@ -49,7 +49,7 @@ import {
 import { hasRole, townsWithRole, type Principal } from '../auth.js';
 import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
-import { pageCtx } from '../page-context.js';
+import { pageCtx, renderPersonalPage, signInRedirect } from '../page-context.js';
 import { createRouter } from '../router.js';
 import { renderNotFound } from './pages.js';
 
@@ -59,13 +59,7 @@ export const applicationPages = createRouter();
 
 // ---------------------------------------------------------------- helpers
 
-/** Workspace pages are personal: never cached by anyone but the reader's browser. */
-function render(c: C, page: HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 400 | 403 | 409 | 422 = 200) {
-  c.header('Content-Language', c.var.lang);
-  c.header('Vary', 'Accept-Language, Cookie');
-  c.header('Cache-Control', 'private, no-store');
-  return c.html(page, status);
-}
+const render = renderPersonalPage;
 
 const actx = (c: C): ActionCtx => ({ db: c.var.deps.db, baseUrl: c.var.deps.baseUrl, requestId: c.get('requestId') });
 const isReviewer = (p?: Principal) => townsWithRole(p, 'reviewer').length > 0 || hasRole(p, 'admin');
@@ -109,7 +103,7 @@ function SimpleMessage(props: { ctx: PageCtx; title: string; message: string }) 
 /** The usual refusals, as pages: sign in, not found, not allowed; anything else bubbles to the error handler. */
 function refusal(c: C, e: unknown) {
   if (!(e instanceof ApiError)) throw e;
-  if (e.status === 401) return c.redirect(`/dev/sign-in?next=${encodeURIComponent(pageCtx(c).path)}`, 303);
+  if (e.status === 401) return signInRedirect(c);
   if (e.status === 404) return renderNotFound(c);
   return render(c, <SimpleMessage ctx={pageCtx(c)} title={at(c.var.lang, e.status === 403 ? 'ws.forbidden' : 'ws.refused')} message={messageOf(c, e)} />, statusOf(e));
 }
@@ -117,7 +111,7 @@ function refusal(c: C, e: unknown) {
 /** Signed in with the role the workspace needs, or a redirect to sign in / a 403 page. */
 async function gate(c: C, need: 'company' | 'reviewer'): Promise<Principal | Response> {
   const p = c.var.principal;
-  if (!p) return c.redirect(`/dev/sign-in?next=${encodeURIComponent(pageCtx(c).path)}`, 303);
+  if (!p) return signInRedirect(c);
   const ok = need === 'company' ? isCompany(p) || hasRole(p, 'admin') : isReviewer(p);
   if (!ok) return render(c, <SimpleMessage ctx={pageCtx(c)} title={at(c.var.lang, 'ws.forbidden')} message={at(c.var.lang, 'ws.forbidden')} />, 403);
   return p;

@@ -1,6 +1,6 @@
 import { createRouter } from '../router.js';
 import { requireRole } from '../auth.js';
-import { pageCtx, renderPage } from '../page-context.js';
+import { pageCtx, renderPersonalPage, signInRedirect } from '../page-context.js';
 import { AuditQuery, readableChains } from './audit.js';
 import { searchAudit, verifyAuditChains } from '../../store/audit.js';
 import { listTowns } from '../../store/catalog.js';
@@ -10,7 +10,7 @@ import { badRequest } from '../errors.js';
 export const auditPages = createRouter();
 
 auditPages.use('/audit', async (c, next) => {
-  if (!c.var.principal) return c.redirect(`/dev/sign-in?next=${encodeURIComponent('/audit')}`, 303);
+  if (!c.var.principal) return signInRedirect(c);
   await next();
 });
 auditPages.use('/audit', requireRole('treasurer', 'admin'));
@@ -22,7 +22,7 @@ auditPages.get('/audit', async (c) => {
   const chains = await readableChains(db, c.var.principal!, filter.town);
   const [records, check, towns] = await Promise.all([searchAudit(db, chains, filter), verifyAuditChains(db), listTowns(db)]);
   const visibleTowns = towns.filter((t) => chains.includes(`town:${t.code}`) || !filter.town);
-  return renderPage(
+  return renderPersonalPage(
     c,
     <AuditLogPage ctx={pageCtx(c)} records={records} chainsOk={!check.problems.some((p) => chains.includes(p.chain))} filter={filter} towns={visibleTowns.map((t) => ({ code: t.code, name: c.var.lang === 'ja' ? t.name : t.nameEn }))} />,
   );

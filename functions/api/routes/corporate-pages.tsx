@@ -11,7 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../context.js';
 import { createRouter } from '../router.js';
 import { ApiError } from '../errors.js';
-import { pageCtx } from '../page-context.js';
+import { pageCtx, renderPersonalPage, signInRedirect } from '../page-context.js';
 import { townsWithRole, hasRole } from '../auth.js';
 import { canCancelPledge, companyYearSummaries, estimateRelief, isPledgeCompany, type Pledge } from '../../domain/corporate.js';
 import { isValidDateString, jstDate } from '../../domain/jst.js';
@@ -52,18 +52,9 @@ export const corporatePages = createRouter();
 const ctxOf = (c: C): CorpCtx => ({ db: c.var.deps.db, baseUrl: c.var.deps.baseUrl, requestId: c.get('requestId') });
 const todayOf = (c: C) => jstDate(c.var.deps.db.now ? c.var.deps.db.now() : new Date());
 
-/** Like renderPage (page-context.ts), but pledges are a company's tax records: not stored by the browser either. */
-function render(c: C, page: HtmlEscapedString | Promise<HtmlEscapedString>, status: ContentfulStatusCode = 200) {
-  c.header('Content-Language', c.var.lang);
-  c.header('Vary', 'Accept-Language, Cookie');
-  c.header('Cache-Control', 'private, no-store');
-  return c.html(page, status);
-}
+const render = renderPersonalPage;
 
-function signIn(c: C) {
-  const url = new URL(c.req.url);
-  return c.redirect(`/dev/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
-}
+const signIn = signInRedirect;
 
 function ErrorPage(props: { ctx: PageCtx; message: string }) {
   return (

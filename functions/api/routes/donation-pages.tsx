@@ -20,7 +20,7 @@ import {
   withReceiptNumber,
 } from '../donation-service.js';
 import { donationLinks } from '../donation-links.js';
-import { pageCtx } from '../page-context.js';
+import { pageCtx, renderPersonalPage, signInRedirect } from '../page-context.js';
 import { renderNotFound } from './pages.js';
 import { simulateDeductionCeiling } from '../../domain/deduction.js';
 import { acceptsDonations } from '../../domain/challenge-lifecycle.js';
@@ -43,15 +43,9 @@ type C = Context<AppEnv>;
 
 export const donationPages = createRouter();
 
-/** Pages carry personal data and depend on language and session: private, never shared by caches. */
-function render(c: C, page: Parameters<C['html']>[0], status: 200 | 400 | 403 | 404 | 409 | 422 | 503 = 200) {
-  c.header('Content-Language', c.var.lang);
-  c.header('Vary', 'Accept-Language, Cookie');
-  c.header('Cache-Control', 'private, no-store');
-  return c.html(page, status);
-}
+const render = renderPersonalPage;
 
-const signIn = (c: C) => c.redirect(`/dev/sign-in?next=${encodeURIComponent(new URL(c.req.url).pathname + new URL(c.req.url).search)}`, 303);
+const signIn = signInRedirect;
 
 const notFoundPage = (c: C) => renderNotFound(c);
 

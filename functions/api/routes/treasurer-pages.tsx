@@ -39,7 +39,7 @@ import { BankAccountPage, NotAllowedPage, TreasurerDashboardPage, type ChartView
 import { actorOf } from '../back-office.js';
 import { hasRole, townsWithRole, type Principal } from '../auth.js';
 import type { AppEnv } from '../context.js';
-import { pageCtx, renderPage } from '../page-context.js';
+import { pageCtx, renderPage, signInRedirect } from '../page-context.js';
 import { createRouter } from '../router.js';
 import { BankAccountSchema, RequestDisbursementRequest } from '../schemas/disbursements.js';
 import { fiscalReport, townChallenges, townFlowFacts } from '../treasurer-reports.js';
@@ -61,7 +61,7 @@ async function render(c: C, page: Parameters<typeof renderPage>[1], status: Para
 }
 
 function signIn(c: C): Response {
-  return c.redirect(`/dev/sign-in?next=${encodeURIComponent(pageCtx(c).path)}`, 303);
+  return signInRedirect(c);
 }
 
 function refuse(c: C, message: string) {
