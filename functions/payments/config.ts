@@ -21,15 +21,10 @@ interface StripeSecrets {
 /** `sk_replace_me` (the stack's placeholder) and friends are not keys. */
 const isRealKey = (k: string | undefined): k is string => Boolean(k && /^(sk|rk)_(test|live)_\w+/.test(k));
 
+/** Loaded only in AWS on first use; the Lambda bundle keeps the SDK external (the runtime provides it). */
 async function fromSecretsManager(arn: string): Promise<StripeSecrets> {
-  // The Lambda runtime ships the whole AWS SDK v3; this client is not a dependency of the project, so the
-  // specifier stays a variable (nothing to resolve at type-check or bundle time).
-  const moduleName = '@aws-sdk/client-secrets-manager';
-  const sm = (await import(moduleName)) as {
-    SecretsManagerClient: new (cfg: object) => { send(cmd: unknown): Promise<{ SecretString?: string }> };
-    GetSecretValueCommand: new (input: { SecretId: string }) => unknown;
-  };
-  const res = await new sm.SecretsManagerClient({}).send(new sm.GetSecretValueCommand({ SecretId: arn }));
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const res = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
   return JSON.parse(res.SecretString ?? '{}') as StripeSecrets;
 }
 
