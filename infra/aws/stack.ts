@@ -3,7 +3,7 @@
  * Lambda); EventBridge → schedule Lambda; Cognito; the Stripe secret; alarms.
  * Environment-agnostic on purpose, so `cdk synth` needs no AWS credentials or network.
  */
-import { Aws, CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -94,9 +94,12 @@ export class KyosoFundStack extends Stack {
       description: 'Stripe API secret key and webhook signing secret for Kyoso Fund',
       // Placeholders only: put the real values with `aws secretsmanager put-secret-value` after deploy,
       // so no key ever passes through the template or the repository.
-      secretObjectValue: {
-        secretKey: SecretValue.unsafePlainText('sk_replace_me'),
-        webhookSecret: SecretValue.unsafePlainText('whsec_replace_me'),
+      // The guest-link signing key is generated at deploy time and never leaves AWS.
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ secretKey: 'sk_replace_me', webhookSecret: 'whsec_replace_me' }),
+        generateStringKey: 'donationLinkSecret',
+        passwordLength: 48,
+        excludePunctuation: true,
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });

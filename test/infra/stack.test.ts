@@ -354,6 +354,13 @@ describe('IAM and secrets', () => {
     template.resourceCountIs('AWS::SecretsManager::ResourcePolicy', 0);
   });
 
+  it('holds no real key in the template and generates the guest-link signing key at deploy', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'donationLinkSecret', SecretStringTemplate: Match.stringLikeRegexp('sk_replace_me') }),
+    });
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/sk_(live|test)_/);
+  });
+
   it('grants no wildcard actions and no Resource "*"', () => {
     for (const { owner, statement } of allStatements()) {
       for (const action of asList(statement.Action)) {
