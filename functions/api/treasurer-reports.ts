@@ -20,7 +20,13 @@ import {
   type LedgerExportKind,
   type Period,
   type Statement,
+  type RecordDetails,
+  sourceIdOf,
 } from '../domain/reports.js';
+import type { Donation } from '../domain/donations.js';
+import type { Pledge } from '../domain/corporate.js';
+import { getDonations } from '../store/donations.js';
+import { listPledges } from '../store/pledges.js';
 import type { Db } from '../store/db.js';
 import { listChallenges, listFunds } from '../store/catalog.js';
 import { allPostings, type PostingRow } from '../store/ledger.js';
@@ -111,11 +117,46 @@ export async function exportTable(db: Db, town: string, kind: ExportKind, period
       return allocationExport(await listAllocations(db), town, period);
     case 'disbursements':
       return disbursementExport(await listTownDisbursements(db, town), period);
-    case 'corporate-pledges':
-      return ledgerExport(kind, movementsOf(await allPostings(db, accounts.bank(town))), period);
-    default:
-      return ledgerExport(kind, movementsOf(await allPostings(db, accounts.clearing(town))), period);
+    case 'corporate-pledges': {
+      const pledges = await listPledges(db, { town });
+      return ledgerExport(kind, movementsOf(await allPostings(db, accounts.bank(town))), period, new Map(pledges.map((p) => [p.id, pledgeDetails(p)])));
+    }
+    default: {
+      const movements = movementsOf(await allPostings(db, accounts.clearing(town)));
+      const ids = [...new Set(movements.filter((m) => m.channel === 'individual').map((m) => sourceIdOf(m.reverses ?? m.entryId)))];
+      const donations = await getDonations(db, ids);
+      return ledgerExport(kind, movements, period, new Map(donations.map((d) => [d.id, donationDetails(d)])));
+    }
   }
+}
+
+const yesNo = (b: boolean | undefined) => (b ? 'yes' : 'no');
+
+function donationDetails(d: Donation): RecordDetails {
+  return {
+    donor_name: d.donor.name,
+    donor_kana: d.donor.nameKana,
+    postal_code: d.donor.postalCode,
+    address: d.donor.address,
+    email: d.donor.email,
+    purpose: d.purpose,
+    receipt_number: d.receiptNumber,
+    payment_method: d.paymentMethod,
+    one_stop: yesNo(d.oneStop),
+    receipt_void: yesNo(d.receiptVoid),
+    one_stop_received_on: d.oneStopReceivedOn,
+  };
+}
+
+function pledgeDetails(p: Pledge): RecordDetails {
+  return {
+    company_name: p.companyName,
+    corporate_number: p.corporateNumber,
+    receipt_number: p.receiptNumber,
+    purpose: p.targetTitle,
+    disclose_name: yesNo(p.disclose.name),
+    disclose_amount: yesNo(p.disclose.amount),
+  };
 }
 
 /**

@@ -286,22 +286,71 @@ export const sourceIdOf = (entryId: string) => entryId.split(':')[1] ?? entryId;
 
 export type LedgerExportKind = 'donations' | 'receipts' | 'one-stop' | 'corporate-pledges';
 
+/** What the donation or pledge record adds to a ledger row: donor, receipt number, one-stop state… */
+export type RecordDetails = Record<string, string | number | undefined>;
+
+const DETAIL_COLUMNS: Record<LedgerExportKind, ExportColumn[]> = {
+  donations: [
+    col('donor_name', '寄附者氏名', 'donor_name'),
+    col('donor_kana', 'フリガナ', 'donor_kana'),
+    col('postal_code', '郵便番号', 'postal_code'),
+    col('address', '住所', 'address'),
+    col('email', 'メールアドレス', 'email'),
+    col('purpose', '寄附の使途', 'purpose'),
+    col('receipt_number', '受領証明書番号', 'receipt_number'),
+    col('payment_method', '支払方法', 'payment_method'),
+    col('one_stop', 'ワンストップ特例', 'one_stop'),
+  ],
+  receipts: [
+    col('receipt_number', '受領証明書番号', 'receipt_number'),
+    col('donor_name', '寄附者氏名', 'donor_name'),
+    col('address', '住所', 'address'),
+    col('purpose', '寄附の使途', 'purpose'),
+    col('receipt_void', '無効', 'void'),
+  ],
+  'one-stop': [
+    col('donor_name', '寄附者氏名', 'donor_name'),
+    col('donor_kana', 'フリガナ', 'donor_kana'),
+    col('postal_code', '郵便番号', 'postal_code'),
+    col('address', '住所', 'address'),
+    col('receipt_number', '受領証明書番号', 'receipt_number'),
+    col('one_stop_received_on', '申請書受付日', 'form_received_on'),
+  ],
+  'corporate-pledges': [
+    col('company_name', '法人名', 'company_name'),
+    col('corporate_number', '法人番号', 'corporate_number'),
+    col('receipt_number', '受領証番号', 'receipt_number'),
+    col('purpose', '寄附の対象', 'purpose'),
+    col('disclose_name', '名称公表', 'disclose_name'),
+    col('disclose_amount', '金額公表', 'disclose_amount'),
+  ],
+};
+
 /**
- * The exports that belong to the donation and pledge records, built for now from what the ledger knows
- * about each receipt of money (date, amount, public name, entry), so their totals equal the ledger's.
- * Refunds and other reversals appear as negative rows.
+ * The exports of the donation and pledge records. Rows come from the ledger's receipts of money (and
+ * their reversals), so totals always equal the ledger; each row is completed from its record. The
+ * one-stop export keeps only donations whose donor asked for the one-stop form.
  */
-export function ledgerExport(kind: LedgerExportKind, movements: readonly LedgerMovement[], period: Pick<Period, 'from' | 'to'>): ExportTable {
+export function ledgerExport(
+  kind: LedgerExportKind,
+  movements: readonly LedgerMovement[],
+  period: Pick<Period, 'from' | 'to'>,
+  details: ReadonlyMap<string, RecordDetails> = new Map(),
+): ExportTable {
   const channel: Channel = kind === 'corporate-pledges' ? 'corporate' : 'individual';
-  const list = movements.filter((m) => m.channel === channel && inPeriod(m.date, period) && (m.amount > 0 || m.reverses));
-  const base = (m: LedgerMovement) => ({
+  const idOf = (m: LedgerMovement) => sourceIdOf(m.reverses ?? m.entryId);
+  const list = movements
+    .filter((m) => m.channel === channel && inPeriod(m.date, period) && (m.amount > 0 || m.reverses))
+    .filter((m) => kind !== 'one-stop' || details.get(idOf(m))?.one_stop === 'yes');
+  const row = (m: LedgerMovement) => ({
     date: m.date,
-    id: sourceIdOf(m.reverses ?? m.entryId),
+    id: idOf(m),
     entry_id: m.entryId,
     kind: m.reverses ? 'reversal' : 'receipt',
     amount: m.amount,
     public_name: m.counterpart,
     memo: m.memo,
+    ...details.get(idOf(m)),
   });
   const columns: Record<LedgerExportKind, ExportColumn[]> = {
     donations: [col('date', '受領日', 'received_on'), col('id', '寄附ID', 'donation_id'), col('kind', '区分', 'kind'), col('amount', '金額', 'amount'), col('public_name', '公開名', 'public_name'), col('entry_id', '仕訳ID', 'entry_id'), col('memo', '摘要', 'memo')],
@@ -309,5 +358,5 @@ export function ledgerExport(kind: LedgerExportKind, movements: readonly LedgerM
     'one-stop': [col('date', '寄附日', 'donated_on'), col('id', '寄附ID', 'donation_id'), col('kind', '区分', 'kind'), col('amount', '寄附金額', 'amount'), col('public_name', '公開名', 'public_name'), col('entry_id', '仕訳ID', 'entry_id')],
     'corporate-pledges': [col('date', '受領日', 'received_on'), col('id', '寄附ID', 'pledge_id'), col('kind', '区分', 'kind'), col('amount', '金額', 'amount'), col('public_name', '企業名(公開同意時)', 'company_if_disclosed'), col('entry_id', '仕訳ID', 'entry_id'), col('memo', '摘要', 'memo')],
   };
-  return { columns: columns[kind], rows: list.map(base) };
+  return { columns: [...columns[kind], ...DETAIL_COLUMNS[kind]], rows: list.map(row) };
 }

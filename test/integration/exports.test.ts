@@ -3,6 +3,7 @@
  * a hand-written expectation, and the CSV exports (columns, UTF-8 with BOM and Shift_JIS, periods) with
  * their totals checked against the ledger.
  */
+import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../functions/domain/ledger/accounts.js';
@@ -40,31 +41,7 @@ async function scheduled(pl: P, amount: number, payee: Record<string, string>, p
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** RFC 4180 with CRLF, enough for our files (quoted fields may hold commas, quotes and newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
+const parseCsv = (text: string): string[][] => parse(text, { relaxQuotes: false }) as string[][];
 
 describe('全銀 総合振込 file through the HTTP route', () => {
   let p: P;
@@ -182,7 +159,8 @@ describe('CSV exports', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${YOKOZE}-donations-fy2026.csv"`);
     const rows = utf8Rows(bytes);
-    expect(rows[0]).toEqual(['受領日', '寄附ID', '区分', '金額', '公開名', '仕訳ID', '摘要']);
+    expect(rows[0]!.slice(0, 7)).toEqual(['受領日', '寄附ID', '区分', '金額', '公開名', '仕訳ID', '摘要']);
+    expect(rows[0]).toContain('寄附者氏名');
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
       ['2026-05-10', 'd1', 'receipt', '10000', '山田 太郎'],
       ['2026-06-01', 'd2', 'receipt', '5000', ''],
@@ -209,17 +187,20 @@ describe('CSV exports', () => {
     // 髙 is outside JIS X 0208 but in CP932, which is what Excel in Japan reads.
     expect(iconv.decode(bytes, 'cp932')).toContain('髙橋 一郎');
     const en = parseCsv((await csv(`/api/towns/${YOKOZE}/exports/donations.csv?year=2026&basis=calendar`, { 'accept-language': 'en' })).bytes.subarray(3).toString('utf8'));
-    expect(en[0]).toEqual(['received_on', 'donation_id', 'kind', 'amount', 'public_name', 'entry_id', 'memo']);
+    expect(en[0]!.slice(0, 8)).toEqual(['received_on', 'donation_id', 'kind', 'amount', 'public_name', 'entry_id', 'memo', 'donor_name']);
   });
 
   it('receipts, one-stop and corporate pledges have their columns; corporate totals equal the bank’s corporate inflow', async () => {
     const receipts = utf8Rows((await csv(`/api/towns/${YOKOZE}/exports/receipts.csv?year=2026&basis=fiscal`)).bytes);
-    expect(receipts[0]).toEqual(['受領日(証明日付)', '寄附ID', '区分', '金額', '公開名', '仕訳ID']);
+    expect(receipts[0]).toEqual(['受領日(証明日付)', '寄附ID', '区分', '金額', '公開名', '仕訳ID', '受領証明書番号', '寄附者氏名', '住所', '寄附の使途', '無効']);
     expect(receipts).toHaveLength(4);
     const oneStop = utf8Rows((await csv(`/api/towns/${YOKOZE}/exports/one-stop.csv?year=2026&basis=calendar`)).bytes);
-    expect(oneStop[0]).toEqual(['寄附日', '寄附ID', '区分', '寄附金額', '公開名', '仕訳ID']);
+    expect(oneStop[0]).toEqual(['寄附日', '寄附ID', '区分', '寄附金額', '公開名', '仕訳ID', '寄附者氏名', 'フリガナ', '郵便番号', '住所', '受領証明書番号', '申請書受付日']);
+    // Ledger rows without a donation record asking for the form are not one-stop requests.
+    expect(oneStop).toHaveLength(1);
     const corp = utf8Rows((await csv(`/api/towns/${YOKOZE}/exports/corporate-pledges.csv?year=2026&basis=fiscal`)).bytes);
-    expect(corp[0]).toEqual(['受領日', '寄附ID', '区分', '金額', '企業名(公開同意時)', '仕訳ID', '摘要']);
+    expect(corp[0]!.slice(0, 7)).toEqual(['受領日', '寄附ID', '区分', '金額', '企業名(公開同意時)', '仕訳ID', '摘要']);
+    expect(corp[0]).toContain('法人番号');
     expect(corp.slice(1).map((r) => [r[0], r[1], r[3], r[4]])).toEqual([['2026-07-15', 'c1', '1000000', '株式会社共創テック']]);
     const ledger = (await allPostings(p.db, accounts.bank(YOKOZE))).filter((r) => r.channel === 'corporate' && r.date >= '2026-04-01' && r.date <= '2027-03-31').reduce((a, r) => a + r.delta, 0);
     expect(sum(corp, '金額')).toBe(ledger);
