@@ -88,6 +88,10 @@ describe('treasurers allocate jointly from their dashboards', () => {
     expect(await row.count()).toBe(1);
     expect(await row.innerText()).toContain('+¥1,000,000');
     expect(await row.innerText()).toContain('広域共創基金');
+    // …and beside the progress, as money from the pooled funds (raised stays what the public gave).
+    expect(await publicPage.locator('[data-allocated]').innerText()).toBe('¥1,000,000');
+    const api = await platform.api('GET', '/api/challenges/yokoze-bandai-dx');
+    expect(api.json).toMatchObject({ allocated: 1_000_000, raised: 0 });
 
     const after = await platform.api('GET', `/api/allocations/${id}`, { user: 'treasurer-bandai' });
     expect(after.json).toMatchObject({ status: 'approved', approvedTowns: [BANDAI, YOKOZE] });

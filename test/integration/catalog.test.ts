@@ -35,6 +35,7 @@ describe('catalog API on DynamoDB Local', () => {
       ]),
     );
     expect(r.json.total).toBe(9_000_000);
+    expect(r.json.corporateEligible.sort()).toEqual(['074071', '113611', '325252']);
     const list = await p.api('GET', '/api/funds');
     expect(list.json.funds).toHaveLength(1);
   });
@@ -51,7 +52,9 @@ describe('catalog API on DynamoDB Local', () => {
     expect(wide.operatorCompanyId).toBe('company1');
     expect(list.some((c) => c.status === 'closed')).toBe(true);
     expect(list[0]!.status).toBe('open');
-    expect(wide).toMatchObject({ raised: 0, donorCount: 0 });
+    expect(wide).toMatchObject({ raised: 0, donorCount: 0, allocated: 0 });
+    // Corporate eligibility comes from the towns' approved 地域再生計画 (seeded for the demo).
+    expect((wide as unknown as { corporateEligible: string[] }).corporateEligible.sort()).toEqual(['074071', '113611']);
     expect(wide.daysLeft).toBeGreaterThan(0);
   });
 

@@ -1,5 +1,6 @@
 import type { Municipality } from '../../functions/domain/catalog.js';
 import type { ChallengeView } from '../../functions/api/catalog-views.js';
+import { Yen } from '../components/yen.js';
 import { JstDate } from '../components/date.js';
 import { DaysLeft, StatusBadge } from '../components/days-left.js';
 import { DonateSlot } from '../components/donate-slot.js';
@@ -60,6 +61,14 @@ function ProgressPanel(props: { lang: Lang; challenge: ChallengeView; towns: Tow
       <dl class="facts">
         <dt>{t(lang, 'challenge.donors')}</dt>
         <dd class="num">{t(lang, 'challenge.donorsCount', { n: c.donorCount.toLocaleString('en-US') })}</dd>
+        {c.allocated > 0 ? (
+          <>
+            <dt>{pick(lang, '基金からの配分', 'From pooled funds')}</dt>
+            <dd class="num" data-allocated={c.allocated}>
+              <Yen amount={c.allocated} />
+            </dd>
+          </>
+        ) : null}
         <dt>{t(lang, 'challenge.deadline')}</dt>
         <dd>
           <JstDate lang={lang} date={c.deadline} wareki /> <DaysLeft lang={lang} status={c.status} daysLeft={c.daysLeft} />

@@ -50,11 +50,12 @@ export const ChallengeSchema = z
     raised: Yen,
     donorCount: z.number().int(),
     percent: z.number().int(),
+    allocated: Yen.openapi({ description: 'allocated to it from pooled funds (not part of raised)' }),
     deadline: DateString,
     daysLeft: z.number().int(),
     status: z.enum(CHALLENGE_STATUSES),
     operatorCompanyId: z.string().optional(),
-    corporateEligible: z.array(TownCode),
+    corporateEligible: z.array(TownCode).openapi({ description: 'towns whose approved 地域再生計画 cover it today' }),
   })
   .openapi('Challenge');
 
