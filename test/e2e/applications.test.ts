@@ -6,9 +6,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPlatform } from '../support/platform.js';
+import { launchChromium, signedInPage } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
@@ -22,10 +23,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const platform = await testPlatform();
   server = await startServer(platform.app);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -34,14 +32,7 @@ afterAll(async () => {
 });
 
 /** A fresh browser profile signed in as `user` on the dev sign-in page, landing on `next`. */
-async function signIn(user: string, next: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: PHONE, javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/dev/sign-in?next=${encodeURIComponent(next)}`);
-  await page.locator(`button[data-user="${user}"]`).click();
-  await page.waitForURL((u) => u.pathname === next);
-  return page;
-}
+const signIn = (user: string, next: string): Promise<Page> => signedInPage(browser, server.url, user, next, { viewport: PHONE });
 
 const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
 

@@ -6,9 +6,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPlatform } from '../support/platform.js';
+import { launchChromium, signedInPage } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
@@ -21,10 +22,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const platform = await testPlatform();
   server = await startServer(platform.app);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -32,14 +30,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(user: string, next: string, javaScriptEnabled = false): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: PHONE, javaScriptEnabled });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/dev/sign-in?next=${encodeURIComponent(next)}`);
-  await page.locator(`button[data-user="${user}"]`).click();
-  await page.waitForURL((u) => u.pathname + u.search === next);
-  return page;
-}
+const signIn = (user: string, next: string, javaScriptEnabled = false): Promise<Page> => signedInPage(browser, server.url, user, next, { viewport: PHONE, javaScriptEnabled });
 
 const raisedText = (page: Page) => page.locator('aside.side').innerText();
 

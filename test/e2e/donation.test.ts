@@ -6,11 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalPlatform } from '../../infra/local/platform.js';
 import { seed } from '../../infra/local/seed.js';
 import { dynamoEndpoint } from '../support/platform.js';
+import { launchChromium } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
@@ -26,10 +27,7 @@ beforeAll(async () => {
   platform = await createLocalPlatform({ endpoint: dynamoEndpoint(), table: `t-${randomUUID()}`, baseUrl: server.url });
   await seed(platform.db);
   app = platform.app;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -5,9 +5,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPlatform } from '../support/platform.js';
+import { launchChromium } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
@@ -21,10 +22,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const platform = await testPlatform();
   server = await startServer(platform.app);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
