@@ -6,6 +6,7 @@
  * the audit record. Either all of it happens or none of it: if a share no longer covers its draw, the
  * ledger refuses, the last approval is not recorded either, and the allocation stays proposed.
  */
+import { fromItem } from './items.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ALLOCATION_EXPIRY_DAYS,
@@ -27,7 +28,7 @@ import { getChallenge, getFund } from './catalog.js';
 import { nowIso, type Db, type TransactItem } from './db.js';
 import { writeAudited } from './audit.js';
 import { NotFoundError, StateConflictError } from './errors.js';
-import { approvalItems, audit, closeDecisionUpdate, countApprovalUpdate, newId, readDecision, rereadOnConflict, strip } from './governance.js';
+import { approvalItems, audit, closeDecisionUpdate, countApprovalUpdate, newId, readDecision, rereadOnConflict } from './governance.js';
 import { keys, lists } from './keys.js';
 import { postEntry, readShards } from './ledger.js';
 
@@ -224,7 +225,7 @@ async function queryList(db: Db, list: string): Promise<Allocation[]> {
     const res = await db.doc.send(
       new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': list }, ScanIndexForward: false, ExclusiveStartKey }),
     );
-    out.push(...(res.Items ?? []).map((i) => ({ ...strip<StoredAllocation>(i)!, approvals: [] })));
+    out.push(...(res.Items ?? []).map((i) => ({ ...fromItem<StoredAllocation>(i)!, approvals: [] })));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;

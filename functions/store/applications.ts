@@ -3,17 +3,13 @@
  * version the caller planned from, so two reviewers answering at the same moment cannot overwrite each
  * other's decision (the second re-reads and re-plans), and a repeated request cannot apply twice.
  */
+import { fromItem } from './items.js';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application, Review } from '../domain/applications.js';
 import { MAX_ATTEMPTS, transact, type AuditedChange, type Db, type TransactItem } from './db.js';
 import { backoffMs, BusyError, NotFoundError, sleep, StateConflictError } from './errors.js';
 import { keys, lists, REVIEW_PREFIX } from './keys.js';
 
-function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, type: _e, ...rest } = item;
-  return rest as T;
-}
 
 export function applicationItem(app: Application): Record<string, unknown> {
   return { ...keys.application(app.id), type: 'application', GSI1PK: lists.applications, GSI1SK: `${app.createdAt}#${app.id}`, ...app };
@@ -21,7 +17,7 @@ export function applicationItem(app: Application): Record<string, unknown> {
 
 export async function getApplication(db: Db, id: string, consistent = false): Promise<Application | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.application(id), ConsistentRead: consistent }));
-  return strip<Application>(res.Item);
+  return fromItem<Application>(res.Item);
 }
 
 /** All applications, newest first. The network reviews a few hundred a year, so one partition holds them. */
@@ -39,7 +35,7 @@ export async function listApplications(db: Db): Promise<Application[]> {
         ExclusiveStartKey,
       }),
     );
-    out.push(...(res.Items ?? []).map((i) => strip<Application>(i)!));
+    out.push(...(res.Items ?? []).map((i) => fromItem<Application>(i)!));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;
@@ -59,7 +55,7 @@ export async function listReviews(db: Db, applicationId: string): Promise<Review
         ExclusiveStartKey,
       }),
     );
-    out.push(...(res.Items ?? []).map((i) => strip<Review>(i)!));
+    out.push(...(res.Items ?? []).map((i) => fromItem<Review>(i)!));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;

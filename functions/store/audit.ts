@@ -1,4 +1,5 @@
 /** Reading and checking the audit chains; appending happens inside each change's transaction (db.ts). */
+import { fromItem } from './items.js';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { verifyAuditChain, type AuditRecord, type ChainProblem } from '../domain/audit.js';
 import { transact, type AuditedChange, type Db, type TransactItem } from './db.js';
@@ -17,7 +18,7 @@ export async function auditRecords(db: Db, chain: string): Promise<AuditRecord[]
         ExclusiveStartKey,
       }),
     );
-    out.push(...(res.Items ?? []).map(({ PK: _p, SK: _s, type: _t, ...r }) => r as AuditRecord));
+    out.push(...(res.Items ?? []).map((i) => fromItem<AuditRecord>(i)));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;

@@ -1,4 +1,5 @@
 /** Towns, funds and challenges: small, read-mostly items listed through GSI1. */
+import { fromItem } from './items.js';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Challenge, Fund, Municipality } from '../domain/catalog.js';
 import { accounts } from '../domain/ledger/accounts.js';
@@ -6,11 +7,6 @@ import type { Db } from './db.js';
 import { keys, lists } from './keys.js';
 import { readShards } from './ledger.js';
 
-function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, type: _e, ...rest } = item;
-  return rest as T;
-}
 
 async function listKind<T>(db: Db, list: string): Promise<T[]> {
   const out: T[] = [];
@@ -19,7 +15,7 @@ async function listKind<T>(db: Db, list: string): Promise<T[]> {
     const res = await db.doc.send(
       new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': list }, ExclusiveStartKey }),
     );
-    out.push(...(res.Items ?? []).map((i) => strip<T>(i)!));
+    out.push(...(res.Items ?? []).map((i) => fromItem<T>(i)!));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;
@@ -27,7 +23,7 @@ async function listKind<T>(db: Db, list: string): Promise<T[]> {
 
 async function getKind<T>(db: Db, key: { PK: string; SK: string }): Promise<T | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: key }));
-  return strip<T>(res.Item);
+  return fromItem<T>(res.Item);
 }
 
 export const listTowns = (db: Db) => listKind<Municipality>(db, lists.towns);

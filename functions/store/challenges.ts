@@ -4,6 +4,7 @@
  * the status it was planned from, so a repeated or concurrent request (or a second scheduler run) cannot
  * apply twice. Reading and listing challenges stays in catalog.ts.
  */
+import { fromItem } from './items.js';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { isDueToClose } from '../domain/challenge-lifecycle.js';
@@ -16,9 +17,7 @@ import { mailItem, type Mail } from './outbox.js';
 
 export async function getChallengeConsistent(db: Db, id: string): Promise<Challenge | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.challenge(id), ConsistentRead: true }));
-  if (!res.Item) return undefined;
-  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, type: _e, ...rest } = res.Item;
-  return rest as Challenge;
+  return fromItem<Challenge>(res.Item);
 }
 
 /** The put of a new challenge, for a transaction that also marks its application. */
@@ -144,7 +143,7 @@ export async function listChallengeUpdates(db: Db, challengeId: string): Promise
       ScanIndexForward: false,
     }),
   );
-  return (res.Items ?? []).map(({ PK: _p, SK: _s, type: _t, ...u }) => u as ChallengeUpdate);
+  return (res.Items ?? []).map((i) => fromItem<ChallengeUpdate>(i));
 }
 
 /** A transaction has room for 100 items; the update, its audit record (2) and most mail go together. */

@@ -6,6 +6,7 @@
  * balance conditions; marking paid posts payable → the town's bank in the transition scheduled → paid.
  * Entry ids derive from the disbursement, so a repeated "paid" finds the first entry and posts nothing.
  */
+import { fromItem } from './items.js';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   assertCanApproveDisbursement,
@@ -30,7 +31,7 @@ import { getChallenge } from './catalog.js';
 import { nowIso, type Db, type TransactItem } from './db.js';
 import { writeAudited } from './audit.js';
 import { NotFoundError, StateConflictError } from './errors.js';
-import { audit, newId, rereadOnConflict, strip } from './governance.js';
+import { audit, newId, rereadOnConflict } from './governance.js';
 import { APPROVER_PREFIX, keys, lists } from './keys.js';
 import { postEntry, readShards } from './ledger.js';
 import { mailItem } from './outbox.js';
@@ -109,11 +110,11 @@ export async function getDisbursement(db: Db, id: string): Promise<Disbursement>
     new QueryCommand({ TableName: db.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.disbursement(id).PK }, ConsistentRead: true }),
   );
   const items = (res.Items ?? []) as Record<string, unknown>[];
-  const meta = strip<Disbursement>(items.find((i) => i.SK === 'META'));
+  const meta = fromItem<Disbursement>(items.find((i) => i.SK === 'META'));
   if (!meta) throw new NotFoundError(`disbursement ${id} not found`);
   const approvals = items
     .filter((i) => String(i.SK).startsWith(APPROVER_PREFIX))
-    .map((i) => strip<DisbursementApproval>(i)!)
+    .map((i) => fromItem<DisbursementApproval>(i)!)
     .sort((a, b) => a.at.localeCompare(b.at));
   return { ...meta, approvals };
 }
@@ -301,7 +302,7 @@ export async function listTownDisbursements(db: Db, town: string): Promise<Disbu
     const res = await db.doc.send(
       new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.townDisbursements(town) }, ScanIndexForward: false, ExclusiveStartKey }),
     );
-    out.push(...(res.Items ?? []).map((i) => ({ ...strip<Disbursement>(i)!, approvals: [] })));
+    out.push(...(res.Items ?? []).map((i) => ({ ...fromItem<Disbursement>(i)!, approvals: [] })));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;
@@ -316,7 +317,7 @@ export async function scheduledTransfers(db: Db, town: string, date: string): Pr
 
 export async function getTownBankAccount(db: Db, town: string): Promise<TownBankAccount | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.townBankAccount(town), ConsistentRead: true }));
-  const item = strip<TownBankAccount & { town: string; updatedAt: string; updatedBy: string }>(res.Item);
+  const item = fromItem<TownBankAccount & { town: string; updatedAt: string; updatedBy: string }>(res.Item);
   if (!item) return undefined;
   const { town: _t, updatedAt: _u, updatedBy: _b, ...account } = item;
   return account;

@@ -9,6 +9,7 @@
  * peak that item would serialise every donation of the town. The donation item (who, when) and the
  * immutable journal are their record; a treasurer's refund and one-stop receipt ARE audited.
  */
+import { fromItem } from './items.js';
 import { createHash } from 'node:crypto';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -40,15 +41,10 @@ function donationItem(d: Donation): Record<string, unknown> {
   return { ...keys.donation(d.id), type: 'donation', GSI1PK: donorKey(d.donor.email), GSI1SK: `${d.createdAt}#${d.id}`, ...d };
 }
 
-function strip(item: Record<string, unknown> | undefined): Donation | undefined {
-  if (!item) return undefined;
-  const { PK: _p, SK: _s, GSI1PK: _g, GSI1SK: _h, type: _t, ...rest } = item;
-  return rest as unknown as Donation;
-}
 
 export async function getDonation(db: Db, id: string, consistent = true): Promise<Donation | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.donation(id), ConsistentRead: consistent }));
-  return strip(res.Item);
+  return fromItem<Donation>(res.Item);
 }
 
 export async function getDonations(db: Db, ids: string[]): Promise<Donation[]> {
@@ -59,7 +55,7 @@ export async function getDonations(db: Db, ids: string[]): Promise<Donation[]> {
     };
     while (request && Object.keys(request).length) {
       const res = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
-      out.push(...((res.Responses?.[db.table] ?? []) as Record<string, unknown>[]).map((it) => strip(it)!));
+      out.push(...((res.Responses?.[db.table] ?? []) as Record<string, unknown>[]).map((it) => fromItem<Donation>(it)!));
       request = res.UnprocessedKeys as typeof request;
     }
   }
@@ -401,7 +397,7 @@ export async function donationsByEmail(db: Db, email: string): Promise<Donation[
     const res = await db.doc.send(
       new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': donorKey(email) }, ScanIndexForward: false, ExclusiveStartKey }),
     );
-    out.push(...(res.Items ?? []).map((i) => strip(i)!));
+    out.push(...(res.Items ?? []).map((i) => fromItem<Donation>(i)!));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;
@@ -444,7 +440,7 @@ export async function listAllDonations(db: Db): Promise<Donation[]> {
     const res = await db.doc.send(
       new ScanCommand({ TableName: db.table, ConsistentRead: true, FilterExpression: '#t = :t', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':t': 'donation' }, ExclusiveStartKey }),
     );
-    out.push(...(res.Items ?? []).map((i) => strip(i)!));
+    out.push(...(res.Items ?? []).map((i) => fromItem<Donation>(i)!));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;

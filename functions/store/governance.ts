@@ -5,6 +5,7 @@
  * on. Two approvals racing each other therefore cannot both count, and cannot both be "the last one":
  * the loser's transaction is cancelled, it re-reads, and decides again from the new state.
  */
+import { fromItem } from './items.js';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import {
@@ -35,11 +36,6 @@ export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(9).toString('base64url')}`;
 }
 
-export function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, type: _e, ...rest } = item;
-  return rest as T;
-}
 
 /** The decision item and its approval items, in one strongly consistent query of the partition. */
 export async function readDecision<T>(db: Db, pk: string): Promise<{ item?: T; notes: DecisionNote[] }> {
@@ -55,9 +51,9 @@ export async function readDecision<T>(db: Db, pk: string): Promise<{ item?: T; n
   const meta = items.find((i) => i.SK === 'META');
   const notes = items
     .filter((i) => String(i.SK).startsWith(APPROVAL_PREFIX))
-    .map((i) => strip<DecisionNote>(i)!)
+    .map((i) => fromItem<DecisionNote>(i)!)
     .sort((a, b) => a.at.localeCompare(b.at));
-  return { item: strip<T>(meta), notes };
+  return { item: fromItem<T>(meta), notes };
 }
 
 /** The two guard items of one approval: the town approves once, the person approves once. */
@@ -175,7 +171,7 @@ async function storedProposals(db: Db, fundId: string): Promise<GovernancePropos
   const res = await db.doc.send(
     new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.fundGovernanceProposals(fundId) }, ScanIndexForward: false }),
   );
-  return (res.Items ?? []).map((i) => ({ ...strip<GovernanceProposal>(i)!, approvals: [] }));
+  return (res.Items ?? []).map((i) => ({ ...fromItem<GovernanceProposal>(i)!, approvals: [] }));
 }
 
 export async function listGovernanceProposals(db: Db, fundId: string): Promise<GovernanceProposal[]> {

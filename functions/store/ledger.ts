@@ -13,6 +13,7 @@
  * Idempotency rests on the entry item: it is put only if absent, so a repeated or concurrent post of the
  * same entry cancels and returns the first result.
  */
+import { fromItem } from './items.js';
 import { BatchGetCommand, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { accountInfo } from '../domain/ledger/accounts.js';
 import { InsufficientFundsError, planShardDraw, shardFor } from '../domain/ledger/balances.js';
@@ -238,9 +239,7 @@ export async function balanceOf(db: Db, account: string): Promise<Yen> {
 
 export async function getEntry(db: Db, id: string): Promise<StoredEntry | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.entry(id), ConsistentRead: true }));
-  if (!res.Item) return undefined;
-  const { PK: _pk, SK: _sk, type: _t, ...entry } = res.Item;
-  return entry as StoredEntry;
+  return fromItem<StoredEntry>(res.Item);
 }
 
 export interface PostingRow {

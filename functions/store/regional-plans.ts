@@ -2,6 +2,7 @@
  * A town's approved 地域再生計画 on DynamoDB: one partition per town (PK RPLAN#<town>), so the eligibility
  * check of a pledge reads all of the receiving town's plans with one consistent query.
  */
+import { fromItem } from './items.js';
 import { QueryCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlanProject, RegionalPlan, RegionalPlanInput } from '../domain/regional-plans.js';
 import { SCHEME_END } from '../domain/corporate.js';
@@ -11,10 +12,6 @@ import { nowIso, transact, type AuditedChange, type Db } from './db.js';
 import { NotFoundError, StateConflictError } from './errors.js';
 import { keys } from './keys.js';
 
-function strip(item: Record<string, unknown>): RegionalPlan {
-  const { PK: _p, SK: _s, type: _t, ...rest } = item;
-  return rest as unknown as RegionalPlan;
-}
 
 export async function listPlans(db: Db, town: string): Promise<RegionalPlan[]> {
   const out: RegionalPlan[] = [];
@@ -29,7 +26,7 @@ export async function listPlans(db: Db, town: string): Promise<RegionalPlan[]> {
         ExclusiveStartKey,
       }),
     );
-    out.push(...(res.Items ?? []).map(strip));
+    out.push(...(res.Items ?? []).map((i) => fromItem<RegionalPlan>(i)));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out.sort((a, b) => b.periodEnd.localeCompare(a.periodEnd) || a.id.localeCompare(b.id));
@@ -37,7 +34,7 @@ export async function listPlans(db: Db, town: string): Promise<RegionalPlan[]> {
 
 export async function getPlan(db: Db, town: string, id: string): Promise<RegionalPlan | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.regionalPlan(town, id), ConsistentRead: true }));
-  return res.Item ? strip(res.Item) : undefined;
+  return res.Item ? fromItem<RegionalPlan>(res.Item) : undefined;
 }
 
 /** Registers a plan (already validated); a second plan with the same id is refused. */

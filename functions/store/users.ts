@@ -1,4 +1,5 @@
 /** User profiles and companies. Identity (who signed in) is Cognito's or the dev provider's job. */
+import { fromItem } from './items.js';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db.js';
 import { keys, lists } from './keys.js';
@@ -28,9 +29,7 @@ export async function putUser(db: Db, user: UserProfile): Promise<void> {
 
 export async function getUser(db: Db, id: string): Promise<UserProfile | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.user(id) }));
-  if (!res.Item) return undefined;
-  const { PK: _p, SK: _s, GSI1PK: _g, GSI1SK: _h, type: _t, ...user } = res.Item;
-  return user as UserProfile;
+  return fromItem<UserProfile>(res.Item);
 }
 
 export async function putCompany(db: Db, company: Company): Promise<void> {
@@ -39,9 +38,7 @@ export async function putCompany(db: Db, company: Company): Promise<void> {
 
 export async function getCompany(db: Db, id: string): Promise<Company | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.company(id) }));
-  if (!res.Item) return undefined;
-  const { PK: _p, SK: _s, GSI1PK: _g, GSI1SK: _h, type: _t, ...company } = res.Item;
-  return company as Company;
+  return fromItem<Company>(res.Item);
 }
 
 /** Every user profile (a small list: staff and company users), e.g. to find a town's reviewers. */
@@ -52,7 +49,7 @@ export async function listUsers(db: Db): Promise<UserProfile[]> {
     const res = await db.doc.send(
       new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.users }, ExclusiveStartKey }),
     );
-    for (const { PK: _p, SK: _s, GSI1PK: _g, GSI1SK: _h, type: _t, ...user } of res.Items ?? []) out.push(user as UserProfile);
+    for (const item of res.Items ?? []) out.push(fromItem<UserProfile>(item));
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;
