@@ -158,7 +158,16 @@ describe('two-town application → adopted → published challenge', () => {
 
     const list = await p.api('GET', '/api/challenges');
     const listed = list.json.challenges.find((c: { id: string }) => c.id === chId);
-    expect(listed).toMatchObject({ status: 'open', title: challengeBody.title, towns: [YOKOZE, BANDAI], leadTown: YOKOZE, target: 1_000_000, raised: 0, operatorCompanyId: 'company1', corporateEligible: [YOKOZE, BANDAI] });
+    expect(listed).toMatchObject({ status: 'open', title: challengeBody.title, towns: [YOKOZE, BANDAI], leadTown: YOKOZE, target: 1_000_000, raised: 0, operatorCompanyId: 'company1' });
+    // Corporate-version eligibility is the towns' approved 地域再生計画, not the application's wish: none yet,
+    // until Yokoze's treasurer lists the new challenge under a project of its plan.
+    expect(listed.corporateEligible).toEqual([]);
+    const plans = await p.api('GET', `/api/towns/${YOKOZE}/regional-plans`, { user: 'treasurer-yokoze' });
+    const plan = plans.json.plans[0];
+    const projects = plan.projects.map((pr: { name: string; challengeIds: string[]; fundIds: string[] }, i: number) => (i === 0 ? { ...pr, challengeIds: [...pr.challengeIds, chId] } : pr));
+    const put = await p.api('PUT', `/api/towns/${YOKOZE}/regional-plans/${plan.id}/projects`, { user: 'treasurer-yokoze', body: { projects } });
+    expect(put.status, put.text).toBe(200);
+    expect((await p.api('GET', `/api/challenges/${chId}`)).json.corporateEligible).toEqual([YOKOZE]);
     expect((await p.api('GET', `/api/challenges/${chId}`)).json.status).toBe('open');
     expect((await p.api('GET', `/api/challenges?town=${BANDAI}&status=open`)).json.challenges.map((c: { id: string }) => c.id)).toContain(chId);
 

@@ -46,6 +46,8 @@ export function CompanyDashboardPage(props: {
         </dl>
         <p>
           <a href="/company/profile">{at(lang, 'dash.editProfile')}</a>
+          {' · '}
+          <a href="/company/pledges">{pick(lang, '企業版ふるさと納税(寄附の申出)', 'Corporate-version pledges')}</a>
         </p>
       </section>
 
@@ -121,7 +123,15 @@ export function CompanyDashboardPage(props: {
                     <td>
                       <JstDate lang={lang} date={ch.deadline} />
                     </td>
-                    <td>{ch.status === 'draft' ? null : <a href={`/company/challenges/${ch.id}/updates`}>{at(lang, 'dash.postUpdate')}</a>}</td>
+                    <td>
+                      {ch.status === 'draft' ? null : (
+                        <>
+                          <a href={`/company/challenges/${ch.id}/updates`}>{at(lang, 'dash.postUpdate')}</a>
+                          {' · '}
+                          <a href={`/company/challenges/${ch.id}/disbursements/new`}>{pick(lang, '支払を請求する', 'Request a payment')}</a>
+                        </>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

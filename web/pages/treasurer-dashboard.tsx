@@ -8,7 +8,7 @@ import { formatDate, formatMonth } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
 import { WorkspaceStyles } from '../components/workspace.js';
-import type { Lang } from '../i18n.js';
+import { pick, type Lang } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export interface ChallengeBalance {
@@ -120,6 +120,18 @@ export function TreasurerDashboardPage(p: DashboardProps) {
               {bt(lang, 'bo.bankAccount')}
             </a>
           </li>
+          {[
+            { href: `/treasurer/one-stop?town=${p.town}`, ja: 'ワンストップ特例申請', en: 'One-stop requests' },
+            { href: `/treasurer/pledges?town=${p.town}`, ja: '企業版の寄附の申出', en: 'Corporate pledges' },
+            { href: `/treasurer/regional-plans?town=${p.town}`, ja: '地域再生計画', en: 'Regional plans' },
+            { href: `/audit?town=${p.town}`, ja: '監査ログ', en: 'Audit log' },
+          ].map((l) => (
+            <li>
+              <a class="btn btn-secondary btn-small" href={l.href}>
+                {pick(lang, l.ja, l.en)}
+              </a>
+            </li>
+          ))}
         </ul>
       </section>
 
