@@ -21,6 +21,7 @@ import { allocationRoutes } from './routes/allocations.js';
 import { disbursementRoutes } from './routes/disbursements.js';
 import { treasurerExportRoutes } from './routes/treasurer-exports.js';
 import { treasurerPages } from './routes/treasurer-pages.js';
+import { fundGovernancePages } from './routes/fund-governance-pages.js';
 import { pageRoutes, renderNotFound } from './routes/pages.js';
 import { donationRoutes } from './routes/donations.js';
 import { stripeWebhookRoutes } from './routes/stripe-webhook.js';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
 
   extend?.(app);
   app.route('/', treasurerPages);
+  app.route('/', fundGovernancePages);
   app.route('/', auditPages);
   app.route('/', donationPages);
   app.route('/', applicationPages);

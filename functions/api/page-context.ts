@@ -33,8 +33,8 @@ function send(c: C, page: Page, status: ContentfulStatusCode, cacheControl: stri
   return c.html(page, status);
 }
 
-/** Sends a signed-out visitor to sign in, and back here afterwards. */
-export function signInRedirect(c: C) {
+/** Sends a signed-out visitor to sign in, and back here afterwards (or to `next`, e.g. the page a form was on). */
+export function signInRedirect(c: C, next?: string) {
   const url = new URL(c.req.url);
-  return c.redirect(`/dev/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+  return c.redirect(`/dev/sign-in?next=${encodeURIComponent(next ?? url.pathname + url.search)}`, 303);
 }

@@ -24,7 +24,7 @@ import {
 import type { EmulatedSession, EmulatedState, SessionStore } from '../payments/emulator.js';
 import { nowIso, transact, type AuditedChange, type Db, type TransactItem } from './db.js';
 import { NotFoundError, StateConflictError } from './errors.js';
-import { keys, USER_DONATION_PREFIX } from './keys.js';
+import { keys, TOWN_DONATION_PREFIX, USER_DONATION_PREFIX } from './keys.js';
 import { getEntry, postEntry, reverseEntry } from './ledger.js';
 import { mailItem, type Mail } from './outbox.js';
 
@@ -162,6 +162,7 @@ export async function recordPayment(db: Db, d: Donation, pay: PaymentFacts, mail
     });
   }
   if (pay.paymentIntentId) transition.push({ Put: { Item: { ...keys.paymentIntent(pay.paymentIntentId), type: 'payment_intent', donationId: d.id } } });
+  transition.push({ Put: { Item: townDonationItem(d, pay.at.toISOString(), pay.paidDate, 'paid') } });
   const res = await postEntry(db, paidEntry(d, pay.paidDate), { transition });
   return { duplicate: res.duplicate };
 }
@@ -303,6 +304,8 @@ export async function applyRefund(db: Db, d: Donation, opts: { date: string; rea
     },
     mailItem(`donation:${d.id}:refunded`, opts.mail, nowIso(db)),
   ];
+  // A put, not an update: a donation paid before the town's list existed gets its pointer here too.
+  if (d.paidAt && d.paidDate) transition.push({ Put: { Item: townDonationItem(d, d.paidAt, d.paidDate, 'refunded') } });
   const res = await reverseEntry(db, paidEntryId(d.id), opts.date, `返金 / refund: ${opts.reason}`.slice(0, 300), { transition });
   return { duplicate: res.duplicate };
 }
@@ -444,6 +447,59 @@ export async function listAllDonations(db: Db): Promise<Donation[]> {
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;
+}
+
+// ---------------------------------------------------------------- a town's received donations
+
+/** The pointer in the town's list; its status follows the donation's (paid, then refunded) in the same transactions. */
+function townDonationItem(d: Pick<Donation, 'id' | 'receivingTown'>, paidAt: string, paidDate: string, status: 'paid' | 'refunded'): Record<string, unknown> {
+  return { ...keys.townDonation(d.receivingTown, receiptYear(paidDate), paidAt, d.id), type: 'town_donation', donationId: d.id, town: d.receivingTown, paidDate, status };
+}
+
+export interface TownDonationsQuery {
+  status?: 'paid' | 'refunded';
+  limit?: number;
+  /** The previous page's `next`. */
+  after?: string;
+}
+
+export interface TownDonationsPage {
+  donations: Donation[];
+  next?: string;
+}
+
+/**
+ * Donations a town received in a calendar year (the receipt year), newest arrival first, a page at a time.
+ * Reads the town's pointers (one partition per town and year), written with each payment and refund.
+ */
+export async function listTownDonations(db: Db, town: string, year: number, q: TownDonationsQuery = {}): Promise<TownDonationsPage> {
+  const limit = Math.min(Math.max(Math.trunc(q.limit ?? 50), 1), 200);
+  const after = q.after && q.after.startsWith(TOWN_DONATION_PREFIX) && q.after.length <= 200 ? q.after : undefined;
+  const pk = keys.townDonation(town, year, '', '').PK;
+  const found: { sk: string; id: string }[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined = after ? { PK: pk, SK: after } : undefined;
+  do {
+    const res = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ...(q.status ? { FilterExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
+        ExpressionAttributeValues: { ':pk': pk, ':p': TOWN_DONATION_PREFIX, ...(q.status ? { ':s': q.status } : {}) },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+        Limit: limit + 1,
+        ExclusiveStartKey,
+      }),
+    );
+    found.push(...(res.Items ?? []).map((i) => ({ sk: i.SK as string, id: i.donationId as string })));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey && found.length <= limit);
+  const page = found.slice(0, limit);
+  const byId = new Map((await getDonations(db, page.map((r) => r.id))).map((d) => [d.id, d]));
+  return {
+    donations: page.map((r) => byId.get(r.id)).filter((d): d is Donation => Boolean(d)),
+    next: found.length > limit ? page[page.length - 1]!.sk : undefined,
+  };
 }
 
 // ---------------------------------------------------------------- Stripe events

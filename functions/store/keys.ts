@@ -16,7 +16,8 @@
  *  - a town's bank account for transfer files: PK = TOWN#<code>, SK = BANK
  *  - a donation: PK = DONATION#<id>, SK = META (a donor's by GSI1PK = DONOR#<email hash>); a signed-in
  *    donor's: PK = USER#<sub>, SK begins_with DONATION#; a town's one-stop requests of a year:
- *    PK = ONESTOP#<town>#<year>; receipt counters RCPTSEQ#<town>#<year> and issued numbers RECEIPT#<no>;
+ *    PK = ONESTOP#<town>#<year>; a town's received donations of a year: PK = TOWNDON#<town>#<year>,
+ *    SK = D#<paidAt>#<id>; receipt counters RCPTSEQ#<town>#<year> and issued numbers RECEIPT#<no>;
  *    processed Stripe events STRIPE_EVENT#<id>; PaymentIntent → donation PAYINTENT#<id>
  */
 export const META = 'META';
@@ -61,6 +62,12 @@ export const keys = {
   // of the email>; a signed-in donor's also by pointers in the user's partition.
   donation: (id: string) => ({ PK: `DONATION#${id}`, SK: META }),
   userDonation: (sub: string, createdAt: string, id: string) => ({ PK: `USER#${sub}`, SK: `${USER_DONATION_PREFIX}${createdAt}#${id}` }),
+  /**
+   * Donations a town received, by the calendar year the money arrived (the receipt year), sorted by the
+   * arrival time: pointers written with the payment and rewritten (status) by the refund, for the
+   * treasurer's list.
+   */
+  townDonation: (town: string, year: number, paidAt: string, donationId: string) => ({ PK: `TOWNDON#${town}#${year}`, SK: `${TOWN_DONATION_PREFIX}${paidAt}#${donationId}` }),
   /** One-stop requests of a town's calendar year (pointers to the donations), for the treasurer's list. */
   oneStopRequest: (town: string, year: number, donationId: string) => ({ PK: `ONESTOP#${town}#${year}`, SK: `D#${donationId}` }),
   /** The per-town-per-year receipt counter, and one marker per issued number (uniqueness by condition). */
@@ -85,6 +92,7 @@ export const keys = {
 } as const;
 
 export const USER_DONATION_PREFIX = 'DONATION#';
+export const TOWN_DONATION_PREFIX = 'D#';
 
 export const APPROVAL_PREFIX = 'APPROVAL#';
 export const APPROVER_PREFIX = 'APPROVER#';

@@ -121,6 +121,7 @@ export function TreasurerDashboardPage(p: DashboardProps) {
             </a>
           </li>
           {[
+            { href: `/treasurer/donations?town=${p.town}`, ja: '寄附の一覧・返金', en: 'Donations & refunds' },
             { href: `/treasurer/one-stop?town=${p.town}`, ja: 'ワンストップ特例申請', en: 'One-stop requests' },
             { href: `/treasurer/pledges?town=${p.town}`, ja: '企業版の寄附の申出', en: 'Corporate pledges' },
             { href: `/treasurer/regional-plans?town=${p.town}`, ja: '地域再生計画', en: 'Regional plans' },
@@ -249,6 +250,11 @@ export function TreasurerDashboardPage(p: DashboardProps) {
                   </tr>
                 </tfoot>
               </table>
+              <p class="small bo-noprint">
+                <a href={`/treasurer/funds/${f.id}/governance?town=${p.town}`} data-testid={`governance-${f.id}`}>
+                  {bt(lang, 'gv.link')}
+                </a>
+              </p>
             </div>
           ))}
           <div class="table-scroll">

@@ -17,3 +17,5 @@ scheduledTasks.push({ name: 'expire-corporate-pledges', run: (db, now) => expire
 
 // Allocation proposals and fund rule-change proposals lapse after their deadline; conditional on 'proposed' and the deadline, so reruns are no-ops.
 scheduledTasks.push({ name: 'expire-allocations', run: async (db, now) => ({ ...(await expireAllocations(db, now)), governance: await expireGovernanceProposals(db, now) }) });
+
+// Once per table: pointers for the treasurer's per-town donation list for donations paid before it existed; afterwards a single marker read.

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../context.js';
 import { createRouter } from '../router.js';
 import { hasRole, townsWithRole } from '../auth.js';
-import { ApiError } from '../errors.js';
+import { ApiError, toApiError } from '../errors.js';
 import {
   assertCanSee,
   createDonation,
@@ -16,6 +16,7 @@ import {
   nowOf,
   oneStopStatus,
   prepareDonation,
+  refundDonation,
   requestHashOf,
   withReceiptNumber,
 } from '../donation-service.js';
@@ -28,7 +29,7 @@ import { formatPostalCode, myNumberIssues, oneStopDeadline, receiptYear, type Do
 import { jstDate, jstYear } from '../../domain/jst.js';
 import type { Municipality } from '../../domain/catalog.js';
 import { getChallenge, getFund, getTown, listTowns } from '../../store/catalog.js';
-import { donationsOfUser, getDonation, listOneStopRequests, markOneStopReceived } from '../../store/donations.js';
+import { donationsOfUser, getDonation, listOneStopRequests, listTownDonations, markOneStopReceived } from '../../store/donations.js';
 import { pick, type Lang } from '../../../web/i18n.js';
 import { DONATION_CSS, DONATION_CSS_HASH, DONATION_CSS_PATH } from '../../../web/components/donation-styles.js';
 import type { DonationFormTarget, DonationFormValues, FieldErrors } from '../../../web/components/donation-form.js';
@@ -38,6 +39,8 @@ import { DonationThanksPage } from '../../../web/pages/donation-thanks.js';
 import { MyDonationsPage } from '../../../web/pages/my-donations.js';
 import { SimulatorPage, type SimulatorValues } from '../../../web/pages/simulator.js';
 import { TreasurerOneStopPage } from '../../../web/pages/treasurer-onestop.js';
+import { refundErrorText, TreasurerDonationsPage, type ListNotice, type RefusedRefund, type StatusFilter } from '../../../web/pages/treasurer-donations.js';
+import { NotAllowedPage } from '../../../web/pages/treasurer-dashboard.js';
 
 type C = Context<AppEnv>;
 
@@ -396,4 +399,132 @@ donationPages.post('/treasurer/one-stop/:id/received', async (c) => {
   });
   const year = d.paidDate ? receiptYear(d.paidDate) : jstYear(nowOf(db));
   return c.redirect(`/treasurer/one-stop?town=${d.receivingTown}&year=${year}`, 303);
+});
+
+// ---------------------------------------------------------------- treasurer: donations received, refunds
+
+const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'paid', 'refunded'];
+const REFUND_REASON_MAX = 500;
+
+interface ListQuery {
+  year: number;
+  status: StatusFilter;
+  after?: string;
+}
+
+function listQuery(get: (name: string) => string | undefined, defaultYear: number): ListQuery {
+  const year = get('year');
+  const status = get('status');
+  return {
+    year: year && /^\d{4}$/.test(year) ? Number(year) : defaultYear,
+    status: STATUS_FILTERS.find((s) => s === status) ?? 'all',
+    after: get('after') || undefined,
+  };
+}
+
+function listHref(town: string, q: ListQuery, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ town, year: String(q.year), status: q.status, ...(q.after ? { after: q.after } : {}), ...extra });
+  return `/treasurer/donations?${params.toString()}`;
+}
+
+/** The towns this person is treasurer of (admins included only where they also hold the town's role). */
+async function ownTreasurerTowns(c: C): Promise<Municipality[]> {
+  const p = c.var.principal;
+  return (await listTowns(c.var.deps.db)).filter((t) => hasRole(p, 'treasurer', t.code)).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+const notTreasurer = (c: C) => render(c, <NotAllowedPage ctx={pageCtx(c)} message={dt(c.var.lang, 'treasurer.forbidden')} />, 403);
+
+async function renderTownDonations(
+  c: C,
+  town: Municipality,
+  towns: Municipality[],
+  q: ListQuery,
+  extra: { notice?: { kind: ListNotice; donationId?: string }; refused?: RefusedRefund; status?: 200 | 400 | 404 | 409 | 422 | 429 | 503 } = {},
+) {
+  const lang = c.var.lang;
+  const page = await listTownDonations(c.var.deps.db, town.code, q.year, { status: q.status === 'all' ? undefined : q.status, after: q.after });
+  const rows = page.donations.map((d) => ({
+    id: d.id,
+    paidDate: d.paidDate,
+    amount: d.amount,
+    donorName: d.donor.name,
+    donorKana: d.donor.nameKana,
+    purpose: pick(lang, d.purpose, d.purposeEn),
+    purposeHref: d.challengeId ? `/challenges/${encodeURIComponent(d.challengeId)}` : d.fundId ? `/funds/${encodeURIComponent(d.fundId)}` : undefined,
+    receiptNumber: d.receiptNumber,
+    receiptVoid: Boolean(d.receiptVoid),
+    status: d.status,
+    oneStop: d.oneStop,
+    receiptHref: `/api/donations/${encodeURIComponent(d.id)}/receipt`,
+    refundable: d.status === 'paid',
+    refundedDate: d.refundedDate,
+    refundReason: d.status === 'refunded' ? d.refundReason : undefined,
+  }));
+  return render(
+    c,
+    <TreasurerDonationsPage
+      ctx={pageCtx(c)}
+      town={{ code: town.code, name: pick(lang, town.name, town.nameEn) }}
+      towns={towns.map((t) => ({ code: t.code, name: pick(lang, t.name, t.nameEn) }))}
+      year={q.year}
+      status={q.status}
+      after={q.after}
+      rows={rows}
+      olderHref={page.next ? listHref(town.code, { ...q, after: page.next }) : undefined}
+      newestHref={q.after ? listHref(town.code, { ...q, after: undefined }) : undefined}
+      notice={extra.notice}
+      refused={extra.refused}
+    />,
+    extra.status ?? 200,
+  );
+}
+
+donationPages.get('/treasurer/donations', async (c) => {
+  if (!c.var.principal) return signIn(c);
+  const towns = await ownTreasurerTowns(c);
+  const asked = c.req.query('town');
+  const town = asked ? towns.find((t) => t.code === asked) : towns[0];
+  if (!town) return notTreasurer(c);
+  const notice = c.req.query('notice');
+  const q = listQuery((name) => c.req.query(name), jstYear(nowOf(c.var.deps.db)));
+  return renderTownDonations(c, town, towns, q, { notice: notice === 'refunded' || notice === 'already' ? { kind: notice } : undefined });
+});
+
+/**
+ * The same refund as `POST /api/donations/:id/refund` (the same service: conditional on paid, audited,
+ * reversing entry, void receipt, donor mail), behind a reason and the treasurer's confirmation that the
+ * donor agreed. A repeat finds the donation refunded and says so; nothing is refunded twice.
+ */
+donationPages.post('/treasurer/donations/:id/refund', async (c) => {
+  const p = c.var.principal;
+  if (!p) return signIn(c, '/treasurer/donations');
+  const db = c.var.deps.db;
+  const lang = c.var.lang;
+  const d = await getDonation(db, c.req.param('id'));
+  if (!d) return notFoundPage(c);
+  if (!hasRole(p, 'treasurer', d.receivingTown)) return notTreasurer(c);
+  const f = await c.req.parseBody();
+  const q = listQuery((name) => field(f, name) || undefined, d.paidDate ? receiptYear(d.paidDate) : jstYear(nowOf(db)));
+  const towns = await ownTreasurerTowns(c);
+  const town = towns.find((t) => t.code === d.receivingTown);
+  if (!town) return notFoundPage(c);
+  const reason = field(f, 'reason').trim();
+  const confirmed = checked(f, 'confirm');
+  const errors: RefusedRefund['errors'] = {};
+  if (!reason) errors.reason = refundErrorText(lang, 'reason_required');
+  else if (reason.length > REFUND_REASON_MAX) errors.reason = refundErrorText(lang, 'reason_too_long');
+  if (!confirmed) errors.confirm = refundErrorText(lang, 'confirm_required');
+  const refused = (e: RefusedRefund['errors'], status: 400 | 404 | 409 | 422 | 429 | 503) =>
+    renderTownDonations(c, town, towns, q, { refused: { donationId: d.id, reason, confirmed, errors: e }, status });
+  if (errors.reason || errors.confirm) return refused(errors, 400);
+  const already = d.status === 'refunded';
+  try {
+    await refundDonation(c.var.deps, p, d.id, reason, c.get('requestId'));
+  } catch (e) {
+    const api = toApiError(e);
+    if (!api || api.status === 401 || api.status === 403) throw e;
+    return refused({ form: refundErrorText(lang, api.code, api.message) }, api.status);
+  }
+  return c.redirect(`${listHref(d.receivingTown, q, { notice: already ? 'already' : 'refunded' })}#don-${encodeURIComponent(d.id)}`, 303);
 });
