@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { SIGN_OUT_PATH, signInHref } from './auth-links.js';
 import { pick, t, type Lang } from './i18n.js';
 import { CSS_HREF } from './styles.js';
 
@@ -101,7 +102,7 @@ function LangToggle(props: { ctx: PageCtx }) {
 
 function Account(props: { ctx: PageCtx }) {
   const { lang, user, path } = props.ctx;
-  if (!user) return <a href={`/dev/sign-in?next=${encodeURIComponent(path)}`}>{t(lang, 'nav.signIn')}</a>;
+  if (!user) return <a href={signInHref(path)}>{t(lang, 'nav.signIn')}</a>;
   return (
     <>
       <span class="user-name">{t(lang, 'nav.signedInAs', { name: user.name })}</span>
@@ -110,7 +111,7 @@ function Account(props: { ctx: PageCtx }) {
           {pick(lang, w.ja, w.en)}
         </a>
       ))}
-      <form method="post" action="/dev/sign-out">
+      <form method="post" action={SIGN_OUT_PATH}>
         <button class="linklike" type="submit">
           {t(lang, 'nav.signOut')}
         </button>

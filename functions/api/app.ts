@@ -3,6 +3,7 @@
  * the local runtime (infra/local) both serve exactly this app; only AppDeps differ.
  */
 import type { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -30,6 +31,7 @@ import { donationPages } from './routes/donation-pages.js';
 import { corporatePledgeRoutes } from './routes/corporate-pledges.js';
 import { regionalPlanRoutes } from './routes/regional-plans.js';
 import { corporatePages } from './routes/corporate-pages.js';
+import { sessionRoutes } from './routes/session.js';
 
 export const API_INFO = {
   openapi: '3.0.3',
@@ -54,7 +56,15 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404) : renderNotFound(c)));
 
   const api = createRouter();
-  api.get('/health', (c) => c.json({ status: 'ok', time: new Date().toISOString() }));
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/health',
+      tags: ['meta'],
+      responses: { 200: { description: 'the app is up', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), time: z.string() }) } } } },
+    }),
+    (c) => c.json({ status: 'ok' as const, time: new Date().toISOString() }, 200),
+  );
   api.route('/', catalogRoutes);
   api.route('/', ledgerRoutes);
   api.route('/', auditRoutes);
@@ -72,6 +82,7 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
   app.route('/api', api);
 
   extend?.(app);
+  app.route('/', sessionRoutes);
   app.route('/', treasurerPages);
   app.route('/', fundGovernancePages);
   app.route('/', auditPages);

@@ -2,6 +2,7 @@ import type { Db } from '../store/db.js';
 import type { Verifier, Principal } from './auth.js';
 import type { Lang } from '../../web/i18n.js';
 import type { PaymentProvider } from '../payments/port.js';
+import type { HostedSignIn } from './hosted-ui.js';
 
 /** A secret given as is (local) or fetched once on first use (Secrets Manager in AWS). */
 export type SecretSource = string | (() => Promise<string>);
@@ -18,6 +19,8 @@ export interface AppDeps {
   stripeWebhookSecret?: SecretSource;
   /** Signs guests' donation links (thank-you page, receipt); unset outside AWS means the local default. */
   donationLinkSecret?: SecretSource;
+  /** Cognito's hosted UI (AWS); unset means /auth/sign-in hands over to the dev identity provider (local). */
+  signIn?: HostedSignIn;
 }
 
 export interface AppEnv {

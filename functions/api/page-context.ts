@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.js';
 import type { PageCtx } from '../../web/layout.js';
+import { signInHref } from '../../web/auth-links.js';
 
 type C = Context<AppEnv>;
 type Page = Parameters<C['html']>[0];
@@ -10,7 +11,8 @@ type Page = Parameters<C['html']>[0];
 export function pageCtx(c: C): PageCtx {
   const url = new URL(c.req.url);
   const p = c.var.principal;
-  return { lang: c.var.lang, path: url.pathname + url.search, user: p ? { name: p.name ?? p.sub, roles: p.roles } : undefined };
+  // Hosted-UI sign-up asks only for an email, so a new donor may have no name yet: show the email, not the sub.
+  return { lang: c.var.lang, path: url.pathname + url.search, user: p ? { name: p.name ?? p.email ?? p.sub, roles: p.roles } : undefined };
 }
 
 /**
@@ -36,5 +38,5 @@ function send(c: C, page: Page, status: ContentfulStatusCode, cacheControl: stri
 /** Sends a signed-out visitor to sign in, and back here afterwards (or to `next`, e.g. the page a form was on). */
 export function signInRedirect(c: C, next?: string) {
   const url = new URL(c.req.url);
-  return c.redirect(`/dev/sign-in?next=${encodeURIComponent(next ?? url.pathname + url.search)}`, 303);
+  return c.redirect(signInHref(next ?? url.pathname + url.search), 303);
 }

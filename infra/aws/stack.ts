@@ -23,7 +23,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/store/table.js';
-import { Identity } from './identity.js';
+import { authDomainPrefix, Identity } from './identity.js';
 import { AppFunction, LOG_RETENTION } from './lambda.js';
 
 export interface KyosoFundStackProps extends StackProps {
@@ -34,6 +34,8 @@ export interface KyosoFundStackProps extends StackProps {
   /** Steady-state requests/s the API accepts before answering 429. */
   apiRateLimit?: number;
   apiBurstLimit?: number;
+  /** Prefix of the Cognito hosted-UI domain (`<prefix>.auth.<region>.amazoncognito.com`); default from the stack name. */
+  authDomainPrefix?: string;
 }
 
 export const DEFAULT_MAIL_FROM = 'no-reply@kyoso-fund.example';
@@ -87,9 +89,6 @@ export class KyosoFundStack extends Stack {
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
     });
 
-    this.identity = new Identity(this, 'Identity');
-    const { userPool, webClient } = this.identity;
-
     this.stripeSecret = new Secret(this, 'StripeSecret', {
       description: 'Stripe API secret key and webhook signing secret for Kyoso Fund',
       // Placeholders only: put the real values with `aws secretsmanager put-secret-value` after deploy,
@@ -110,6 +109,13 @@ export class KyosoFundStack extends Stack {
       createDefaultStage: false,
     });
 
+    // After the API: the hosted UI may only send people back to the app's own callback.
+    this.identity = new Identity(this, 'Identity', {
+      appUrl: this.api.apiEndpoint,
+      domainPrefix: authDomainPrefix(this.stackName, props.authDomainPrefix),
+    });
+    const { userPool, webClient } = this.identity;
+
     const common = { TABLE_NAME: this.table.tableName, APP_ENV: 'aws' };
     const issuer = `https://${userPool.userPoolProviderUrl}`;
 
@@ -125,6 +131,8 @@ export class KyosoFundStack extends Stack {
         JWT_AUDIENCE: webClient.userPoolClientId,
         COGNITO_USER_POOL_ID: userPool.userPoolId,
         COGNITO_CLIENT_ID: webClient.userPoolClientId,
+        // The hosted UI (sign-in, sign-up, sign-out); routes/session.ts runs the code + PKCE flow against it.
+        COGNITO_DOMAIN: this.identity.hostedUiUrl,
         // The execute-api endpoint: the stage is `$default`, so there is no path prefix.
         APP_BASE_URL: this.api.apiEndpoint,
       },
@@ -204,6 +212,7 @@ export class KyosoFundStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: webClient.userPoolClientId });
+    new CfnOutput(this, 'HostedUiUrl', { value: this.identity.hostedUiUrl });
   }
 
   private createAlarmTopic(email: string | undefined): Topic {

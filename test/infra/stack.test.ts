@@ -15,7 +15,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isTownCode } from '../../functions/domain/municipality.js';
 import { TABLE_DESIGN } from '../../functions/store/table.js';
-import { SEEDED_TOWN_CODES } from '../../infra/aws/identity.js';
+import { authDomainPrefix, SEEDED_TOWN_CODES } from '../../infra/aws/identity.js';
 import { addNagChecks } from '../../infra/aws/nag.js';
 import { DEFAULT_MAIL_FROM, KyosoFundStack } from '../../infra/aws/stack.js';
 
@@ -131,14 +131,17 @@ describe('cdk-nag (AwsSolutions, v3 validation plugin)', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'kyoso-cdk-'));
     try {
       const [cmd, ...args] = cdkJson.app.split(' ');
-      const env: NodeJS.ProcessEnv = { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJson.context, ...SKIP_BUNDLING }) };
+      const context = { ...cdkJson.context, ...SKIP_BUNDLING, 'kyoso:authDomainPrefix': 'kyoso-fund-ctx' };
+      const env: NodeJS.ProcessEnv = { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context) };
       delete env.NODE_ENV;
       await promisify(execFile)(cmd!, args, { cwd: repoRoot, env });
       expect(readJson<Report>(join(outdir, 'validation-report.json')).pluginReports).toEqual([]);
       // The acknowledgments made by addNagChecks, i.e. app.ts went through nag.ts.
       expect(readFileSync(join(outdir, 'KyosoFundStack.metadata.json'), 'utf8')).toContain('aws:cdk:acknowledged-rules');
-      const synthesized = readJson<{ Resources: Record<string, { Type: string }> }>(join(outdir, 'KyosoFundStack.template.json'));
+      const synthesized = readJson<{ Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> }>(join(outdir, 'KyosoFundStack.template.json'));
       expect(Object.values(synthesized.Resources).filter((r) => r.Type === 'AWS::Lambda::Function')).toHaveLength(3);
+      // -c kyoso:authDomainPrefix reaches the hosted-UI domain.
+      expect(Object.values(synthesized.Resources).find((r) => r.Type === 'AWS::Cognito::UserPoolDomain')?.Properties.Domain).toBe('kyoso-fund-ctx');
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
@@ -339,6 +342,46 @@ describe('Cognito', () => {
     expect(client.WriteAttributes).not.toContain('custom:companyId');
     expect(client.AllowedOAuthFlows ?? []).not.toContain('implicit');
   });
+
+  it('the web client signs in through the hosted UI with the code flow only, back to the app callback', () => {
+    const client = template.findResources('AWS::Cognito::UserPoolClient')[id(stack.identity.webClient)]!.Properties;
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect([...client.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
+    expect(client.SupportedIdentityProviders).toEqual(['COGNITO']);
+    const endpoint = { 'Fn::GetAtt': [id(stack.api), 'ApiEndpoint'] };
+    expect(client.CallbackURLs).toEqual([{ 'Fn::Join': ['', [endpoint, '/auth/callback']] }]);
+    expect(client.LogoutURLs).toEqual([{ 'Fn::Join': ['', [endpoint, '/']] }]);
+  });
+
+  it('has a hosted-UI prefix domain named after the stack, which the http function knows as COGNITO_DOMAIN', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    const domain = template.findResources('AWS::Cognito::UserPoolDomain')[id(stack.identity.domain)]!.Properties;
+    expect(domain.UserPoolId).toEqual({ Ref: id(stack.identity.userPool) });
+    expect(domain.CustomDomainConfig).toBeUndefined();
+    // `kyoso-fund-stack-` + the first block of the stack's UUID: unique, stable, and no account id in a public URL.
+    expect(domain.Domain['Fn::Join'][1][0]).toBe('kyoso-fund-stack-');
+    expect(JSON.stringify(domain.Domain)).toContain('AWS::StackId');
+    const env = template.findResources('AWS::Lambda::Function')[id(stack.http.fn)]!.Properties.Environment.Variables;
+    expect(env.COGNITO_DOMAIN).toEqual({ 'Fn::Join': ['', ['https://', { Ref: id(stack.identity.domain) }, '.auth.', { Ref: 'AWS::Region' }, '.amazoncognito.com']] });
+    expect(env.APP_BASE_URL).toEqual({ 'Fn::GetAtt': [id(stack.api), 'ApiEndpoint'] });
+    for (const f of [stack.stream, stack.schedule]) {
+      expect(template.findResources('AWS::Lambda::Function')[id(f.fn)]!.Properties.Environment.Variables).not.toHaveProperty('COGNITO_DOMAIN');
+    }
+  });
+
+  it('derives a valid default domain prefix and refuses an invalid explicit one at synth', () => {
+    expect(authDomainPrefix('KyosoFundStack', 'kyoso-fund')).toBe('kyoso-fund');
+    expect(() => authDomainPrefix('KyosoFundStack', 'Kyoso_Fund')).toThrow(/not a valid Cognito domain prefix/);
+    expect(() => authDomainPrefix('KyosoFundStack', 'kyoso-cognito')).toThrow(/not a valid Cognito domain prefix/);
+    expect(() => authDomainPrefix('KyosoFundStack', '-kyoso')).toThrow(/not a valid Cognito domain prefix/);
+    const resolved = (name: string): string => {
+      const s = new KyosoFundStack(newApp(), name);
+      return s.resolve(authDomainPrefix(name))['Fn::Join'][1][0] as string;
+    };
+    expect(resolved('KyosoFundStack')).toBe('kyoso-fund-stack-');
+    expect(resolved('Prod-AwsKyoso')).toBe('prod-kyoso-');
+  });
 });
 
 describe('IAM and secrets', () => {
@@ -409,7 +452,7 @@ describe('alarms and outputs', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it('outputs the API URL, table name, user pool id and client id', () => {
-    for (const name of ['ApiUrl', 'TableName', 'UserPoolId', 'UserPoolClientId']) template.hasOutput(name, {});
+  it('outputs the API URL, table name, user pool id, client id and hosted-UI URL', () => {
+    for (const name of ['ApiUrl', 'TableName', 'UserPoolId', 'UserPoolClientId', 'HostedUiUrl']) template.hasOutput(name, {});
   });
 });

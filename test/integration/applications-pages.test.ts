@@ -56,7 +56,7 @@ describe('company workspace pages', () => {
   it('sends a visitor to sign in, and refuses a donor', async () => {
     const anon = await get('/company');
     expect(anon.status).toBe(303);
-    expect(anon.location).toBe('/dev/sign-in?next=%2Fcompany');
+    expect(anon.location).toBe('/auth/sign-in?next=%2Fcompany');
     expect((await get('/company', 'donor1')).status).toBe(403);
     expect((await get('/review', 'company1')).status).toBe(403);
   });

@@ -87,7 +87,18 @@ describe('catalog API on DynamoDB Local', () => {
     expect(r.status).toBe(200);
     expect(r.json.openapi).toMatch(/^3\./);
     const paths = Object.keys(r.json.paths);
-    for (const path of ['/municipalities', '/funds', '/funds/{id}', '/challenges', '/challenges/{id}', '/ledger/verify']) expect(paths).toContain(path);
+    // Every stable route DESIGN.md names, with its method.
+    const stable: [string, string][] = [
+      ['get', '/health'], ['get', '/municipalities'], ['get', '/funds'], ['get', '/funds/{id}'], ['get', '/challenges'], ['get', '/challenges/{id}'],
+      ['post', '/donations'], ['get', '/donations/{id}'], ['get', '/donations/{id}/receipt'], ['post', '/stripe/webhook'], ['post', '/simulator/deduction'],
+      ['post', '/applications'], ['get', '/applications/{id}'], ['post', '/applications/{id}/submit'], ['post', '/applications/{id}/reviews'],
+      ['post', '/corporate-pledges'], ['get', '/corporate-pledges/{id}'], ['post', '/corporate-pledges/{id}/confirm-payment'],
+      ['post', '/allocations'], ['get', '/allocations/{id}'], ['post', '/allocations/{id}/approve'], ['post', '/allocations/{id}/reject'],
+      ['post', '/disbursements'], ['get', '/disbursements/{id}'], ['post', '/disbursements/{id}/approve'], ['post', '/disbursements/{id}/reject'], ['post', '/disbursements/{id}/paid'],
+      ['get', '/ledger/verify'],
+    ];
+    for (const [method, path] of stable) expect(Object.keys(r.json.paths[path] ?? {}), `${method} ${path}`).toContain(method);
+    for (const path of paths) for (const op of Object.values(r.json.paths[path]) as { responses: object }[]) expect(Object.keys(op.responses).length).toBeGreaterThan(0);
   });
 
   it('publishes the ledger of a fund and a challenge', async () => {

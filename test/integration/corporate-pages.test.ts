@@ -37,7 +37,7 @@ describe('company pages', () => {
   it('sends a signed-out visitor to sign in', async () => {
     const r = await page('GET', '/company/pledges');
     expect(r.status).toBe(303);
-    expect(r.location).toBe('/dev/sign-in?next=%2Fcompany%2Fpledges');
+    expect(r.location).toBe('/auth/sign-in?next=%2Fcompany%2Fpledges');
   });
 
   it('lists what can be pledged to, then shows the form for one challenge', async () => {

@@ -32,7 +32,7 @@ describe('back-office pages', () => {
   it('ask visitors to sign in, and refuse people without the role', async () => {
     const anon = await page('GET', '/treasurer');
     expect(anon.status).toBe(303);
-    expect(anon.location).toBe('/dev/sign-in?next=%2Ftreasurer');
+    expect(anon.location).toBe('/auth/sign-in?next=%2Ftreasurer');
     const company = await page('GET', '/treasurer', 'company1');
     expect(company.status).toBe(403);
     expect(company.html).toContain('会計管理者');

@@ -175,7 +175,7 @@ describe('after paying', () => {
 
     const noToken = await get(`/donations/${d.donationId}/thanks`);
     expect(noToken.status).toBe(303);
-    expect(noToken.location).toMatch(/^\/dev\/sign-in\?next=/);
+    expect(noToken.location).toMatch(/^\/auth\/sign-in\?next=/);
     expect((await get(`/donations/${d.donationId}/thanks?t=forged`, await session('donor2'))).status).toBe(403);
   });
 
@@ -190,7 +190,7 @@ describe('after paying', () => {
     expect(r.text).toContain('ワンストップ特例');
     const guest = await get('/me/donations');
     expect(guest.status).toBe(303);
-    expect(guest.location).toBe('/dev/sign-in?next=%2Fme%2Fdonations');
+    expect(guest.location).toBe('/auth/sign-in?next=%2Fme%2Fdonations');
   });
 
   it('the treasurer’s one-stop page lists requests and marks a form received', async () => {

@@ -39,7 +39,7 @@ describe('fund governance pages', () => {
   it('only treasurers of member towns: visitors sign in, others get 403, unknown funds 404', async () => {
     const anon = await page('GET', BASE);
     expect(anon.status).toBe(303);
-    expect(anon.location).toBe(`/dev/sign-in?next=${encodeURIComponent(BASE)}`);
+    expect(anon.location).toBe(`/auth/sign-in?next=${encodeURIComponent(BASE)}`);
     const donor = await page('GET', BASE, 'donor1');
     expect(donor.status).toBe(403);
     expect(donor.html).toContain('この基金に参加している町の会計管理者だけ');

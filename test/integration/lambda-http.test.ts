@@ -14,6 +14,7 @@ let p: Awaited<ReturnType<typeof testPlatform>>;
 let server: ServerType;
 let base: string;
 let handler: (e: APIGatewayProxyEventV2, c: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+const COGNITO = 'https://kyoso-test.auth.ap-northeast-1.amazoncognito.com';
 
 beforeAll(async () => {
   p = await testPlatform();
@@ -26,6 +27,8 @@ beforeAll(async () => {
     JWKS_URL: `${base}/dev/jwks.json`,
     JWT_ISSUER: DEV_ISSUER,
     JWT_AUDIENCE: DEV_AUDIENCE,
+    COGNITO_DOMAIN: COGNITO,
+    APP_BASE_URL: 'https://abc123.execute-api.ap-northeast-1.amazonaws.com',
   });
   ({ handler } = (await import('../../functions/handlers/http.js')) as unknown as { handler: typeof handler });
 });
@@ -106,8 +109,23 @@ describe('Lambda handler (API Gateway HTTP API, payload 2.0)', () => {
     expect(denied.lambda.body).toBe(denied.node.body);
   });
 
+  it('signs in through the Cognito hosted UI built from COGNITO_DOMAIN, JWT_AUDIENCE and APP_BASE_URL', async () => {
+    const res = await handler(v2Event('GET', '/auth/sign-in', { query: 'next=%2Faudit' }), lambdaContext);
+    expect(res.statusCode).toBe(303);
+    const to = new URL(res.headers!.location as string);
+    expect(`${to.origin}${to.pathname}`).toBe(`${COGNITO}/oauth2/authorize`);
+    expect(to.searchParams.get('client_id')).toBe(DEV_AUDIENCE);
+    expect(to.searchParams.get('redirect_uri')).toBe('https://abc123.execute-api.ap-northeast-1.amazonaws.com/auth/callback');
+    expect(to.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(res.cookies?.some((c) => c.startsWith('kf_oauth='))).toBe(true);
+    const out = await handler(v2Event('POST', '/auth/sign-out'), lambdaContext);
+    expect(out.headers?.location).toBe(`${COGNITO}/logout?client_id=${DEV_AUDIENCE}&logout_uri=${encodeURIComponent('https://abc123.execute-api.ap-northeast-1.amazonaws.com/')}`);
+  });
+
   it('does not mount the dev identity provider in Lambda', async () => {
     const res = await handler(v2Event('POST', '/dev/token', { body: '{"user":"admin"}', headers: { 'content-type': 'application/json' } }), lambdaContext);
     expect(res.statusCode).toBe(404);
+    const signIn = await handler(v2Event('GET', '/dev/sign-in'), lambdaContext);
+    expect(signIn.statusCode).toBe(404);
   });
 });

@@ -60,7 +60,7 @@ describe('public pages', () => {
     expect(r.html).toContain('href="/lang/ja?back=%2Fchallenges%3Ftown%3D113611"');
     expect(r.html).toContain('>English</a>');
     expect(r.html).toContain('>日本語</a>');
-    expect(r.html).toContain('href="/dev/sign-in?next=%2Fchallenges%3Ftown%3D113611"');
+    expect(r.html).toContain('href="/auth/sign-in?next=%2Fchallenges%3Ftown%3D113611"');
     for (const label of ['チャレンジ一覧', '基金', '町', '寄附控除シミュレーター', 'サインイン']) expect(r.html).toContain(`>${label}</a>`);
     expect(r.html).toContain('href="/simulator"');
   });
@@ -216,8 +216,8 @@ describe('public pages', () => {
     const token = await p.tokenFor('donor1');
     const r = await get(p, '/', { cookie: `kf_session=${token}` });
     expect(r.html).toContain('寄附 一郎 さん');
-    expect(r.html).toContain('<form method="post" action="/dev/sign-out">');
-    expect(r.html).not.toContain('href="/dev/sign-in');
+    expect(r.html).toContain('<form method="post" action="/auth/sign-out">');
+    expect(r.html).not.toContain('href="/auth/sign-in');
   });
 
   it('serves the stylesheet under a content-hashed URL with a long cache and an ETag', async () => {

@@ -115,10 +115,10 @@ describe('/treasurer/donations', () => {
 
     const out = await c.get(`/treasurer/donations?town=${YOKOZE}`);
     expect(out.status).toBe(303);
-    expect(out.location).toBe(`/dev/sign-in?next=${encodeURIComponent(`/treasurer/donations?town=${YOKOZE}`)}`);
+    expect(out.location).toBe(`/auth/sign-in?next=${encodeURIComponent(`/treasurer/donations?town=${YOKOZE}`)}`);
     const outPost = await c.post(`/treasurer/donations/${paid}/refund`, { reason: 'x', confirm: '1' });
     expect(outPost.status).toBe(303);
-    expect(outPost.location).toBe(`/dev/sign-in?next=${encodeURIComponent('/treasurer/donations')}`);
+    expect(outPost.location).toBe(`/auth/sign-in?next=${encodeURIComponent('/treasurer/donations')}`);
 
     expect(await snapshot(p.db)).toEqual(before);
     expect((await p.api('GET', `/api/donations/${paid}`, { user: 'admin' })).json.status).toBe('paid');
