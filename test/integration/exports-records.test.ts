@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { jstYear } from '../../functions/domain/jst.js';
 import { testPlatform } from '../support/platform.js';
 import { body, paidDonation, type Platform } from './donations-helpers.js';
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
 
 describe('exports completed from the donation records', () => {
   it('donations list every paid donation with donor and receipt number; totals equal the ledger', async () => {
-    const year = new Date().getFullYear();
+    const year = jstYear(new Date());
     const list = await rows(`/api/towns/${YOKOZE}/exports/donations.csv?year=${year}&basis=calendar`);
     expect(list.map((r) => r['寄附者氏名']).sort()).toEqual(['横瀬 花子', '秩父 次郎']);
     for (const r of list) expect(r['受領証明書番号']).toMatch(new RegExp(`^${year}-${YOKOZE}-\\d+$`));
@@ -36,7 +37,7 @@ describe('exports completed from the donation records', () => {
   });
 
   it('one-stop lists only donors who asked for the form, with what the form needs', async () => {
-    const year = new Date().getFullYear();
+    const year = jstYear(new Date());
     const list = await rows(`/api/towns/${YOKOZE}/exports/one-stop.csv?year=${year}&basis=calendar`);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ 寄附者氏名: '横瀬 花子', フリガナ: 'ヨコゼ ハナコ', 郵便番号: '3680072', 寄附金額: '30000' });
