@@ -448,3 +448,10 @@ export function reminderYear(now: Date): number | undefined {
   if (md <= '01-10') return year - 1;
   return undefined;
 }
+
+/** A one-stop form can only arrive once the donation was paid, and not later than today. */
+export function oneStopReceivedOnProblem(paidDate: string | undefined, receivedOn: string, today: string): { en: string; ja: string } | undefined {
+  if (receivedOn > today) return { en: `${receivedOn} is in the future`, ja: `${receivedOn} は未来の日付です` };
+  if (paidDate && receivedOn < paidDate) return { en: `${receivedOn} is before the donation was received (${paidDate})`, ja: `${receivedOn} は寄附の受領日(${paidDate})より前です` };
+  return undefined;
+}

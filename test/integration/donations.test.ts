@@ -243,11 +243,20 @@ describe('one-stop exception', () => {
     expect(text.split('\r\n')[0]).toBe('受領証明書番号,寄附日,寄附金額,氏名,フリガナ,郵便番号,住所,メールアドレス,状態,申請書受理日,寄附番号');
     expect(text).toContain(`${paid.receiptNumber},${paid.paidDate},21000,一覧 花子,イチラン ハナコ,368-0072`);
 
-    const mark = await p.api('POST', `/api/donations/${d.donationId}/one-stop/received`, { user: 'treasurer-yokoze', body: { receivedOn: '2026-12-01' } });
+    // A form cannot arrive before the donation was received, nor after today; nothing is written.
+    const future = await p.api('POST', `/api/donations/${d.donationId}/one-stop/received`, { user: 'treasurer-yokoze', body: { receivedOn: '2999-01-01' } });
+    expect(future.status).toBe(422);
+    expect(future.json.error).toMatchObject({ code: 'bad_received_on', details: [{ path: 'receivedOn' }] });
+    const early = await p.api('POST', `/api/donations/${d.donationId}/one-stop/received`, { user: 'treasurer-yokoze', body: { receivedOn: '2020-01-01' } });
+    expect(early.status).toBe(422);
+    expect((await p.api('GET', `/api/donations/${d.donationId}`, { user: 'treasurer-yokoze' })).json.oneStopReceivedOn).toBeUndefined();
+
+    const mark = await p.api('POST', `/api/donations/${d.donationId}/one-stop/received`, { user: 'treasurer-yokoze', body: { receivedOn: paid.paidDate } });
     expect(mark.status, mark.text).toBe(200);
-    expect(mark.json.oneStopReceivedOn).toBe('2026-12-01');
-    const again = await p.api('POST', `/api/donations/${d.donationId}/one-stop/received`, { user: 'treasurer-yokoze', body: { receivedOn: '2026-12-05' } });
-    expect(again.json.oneStopReceivedOn).toBe('2026-12-01');
+    expect(mark.json.oneStopReceivedOn).toBe(paid.paidDate);
+    // Marking again keeps the first date and writes no second audit record.
+    const again = await p.api('POST', `/api/donations/${d.donationId}/one-stop/received`, { user: 'treasurer-yokoze', body: {} });
+    expect(again.json.oneStopReceivedOn).toBe(paid.paidDate);
     expect((await p.api('POST', `/api/donations/${d.donationId}/one-stop/received`, { user: 'treasurer-bandai', body: {} })).status).toBe(403);
     const audit = await auditRecords(p.db, 'town:113611');
     expect(audit.filter((a) => a.action === 'donation.one_stop_received' && a.target === `donation:${d.donationId}`)).toHaveLength(1);

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { createRouter } from '../router.js';
 import { assertTownRole, requirePrincipal } from '../auth.js';
-import { ApiError, badRequest, conflict, forbidden } from '../errors.js';
+import { ApiError, badRequest, conflict, forbidden, unprocessable } from '../errors.js';
 import { errorResponses, IdParam, json } from '../schemas/common.js';
 import {
   CreateDonationSchema,
@@ -32,7 +32,7 @@ import {
   withReceiptNumber,
 } from '../donation-service.js';
 import { donationJson, oneStopFormView, receiptView } from '../donation-views.js';
-import { myNumberIssues, normalizeEmail, ONE_STOP_MAX_TOWNS, oneStopDeadline, formatPostalCode } from '../../domain/donations.js';
+import { myNumberIssues, normalizeEmail, ONE_STOP_MAX_TOWNS, oneStopDeadline, oneStopReceivedOnProblem, formatPostalCode } from '../../domain/donations.js';
 import { jstDate, jstYear } from '../../domain/jst.js';
 import { getTown } from '../../store/catalog.js';
 import { listOneStopRequests, markOneStopReceived } from '../../store/donations.js';
@@ -187,7 +187,7 @@ donationRoutes.openapi(
     summary: 'The receiving town’s treasurer has the donor’s one-stop form',
     security: [{ bearer: [] }],
     request: { params: IdParam('don_0123456789abcdef01234567'), body: { content: { 'application/json': { schema: OneStopReceivedSchema } }, required: false } },
-    responses: { 200: json(DonationSchema, 'the donation, with oneStopReceivedOn'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
+    responses: { 200: json(DonationSchema, 'the donation, with oneStopReceivedOn'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409], 422: errorResponses[422] },
   }),
   async (c) => {
     const db = c.var.deps.db;
@@ -196,7 +196,10 @@ donationRoutes.openapi(
     const body = (await c.req.json().catch(() => ({}))) as { receivedOn?: string };
     const parsed = OneStopReceivedSchema.safeParse(body ?? {});
     if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? 'invalid body');
-    const on = parsed.data.receivedOn ?? jstDate(nowOf(db));
+    const today = jstDate(nowOf(db));
+    const on = parsed.data.receivedOn ?? today;
+    const problem = oneStopReceivedOnProblem(d.paidDate, on, today);
+    if (problem) throw unprocessable(`${problem.en} / ${problem.ja}`, [{ path: 'receivedOn', message: problem.en }], 'bad_received_on');
     await markOneStopReceived(db, d, on, p.sub, {
       chain: `town:${d.receivingTown}`,
       input: { actor: p.sub, role: `treasurer:${d.receivingTown}`, action: 'donation.one_stop_received', target: `donation:${d.id}`, before: { received: false }, after: { receivedOn: on }, requestId: c.get('requestId') },
