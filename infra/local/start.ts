@@ -9,6 +9,7 @@ import { serve } from '@hono/node-server';
 import { javaMissingMessage, startDynamoLocal, type LocalDynamo } from './dynamodb.js';
 import { createLocalPlatform } from './platform.js';
 import { seed } from './seed.js';
+import { seedDemoActivity } from './demo-activity.js';
 import { startStreamPoller } from './stream-poller.js';
 import { devMailbox } from '../../functions/api/jobs/mailer.js';
 import { runScheduled } from '../../functions/api/jobs/schedule.js';
@@ -37,7 +38,9 @@ async function main() {
   }
   const baseUrl = process.env.APP_BASE_URL ?? `http://localhost:${port}`;
   const { app, db } = await createLocalPlatform({ endpoint, table, baseUrl, keyFile: resolve(dataDir, 'dev-signing-key.json') });
-  console.log(`seed: ${await seed(db)}`);
+  const seeded = await seed(db);
+  if (seeded === 'seeded' && process.env.DEMO_ACTIVITY !== '0') await seedDemoActivity(app);
+  console.log(`seed: ${seeded}`);
   // The same consumers and scheduled tasks that run in Lambda, on local timers.
   const poller = await startStreamPoller(endpoint, { db, mailer: devMailbox });
   const scheduleEveryMs = Number(process.env.SCHEDULE_INTERVAL_MS ?? 60_000);
@@ -47,7 +50,7 @@ async function main() {
 
   const server = serve({ fetch: app.fetch, port }, () => {
     console.log(`共創ファンド Kyoso Fund: ${baseUrl}  (API ${baseUrl}/api, OpenAPI ${baseUrl}/api/openapi.json, sign-in ${baseUrl}/dev/sign-in)`);
-    console.log(`DynamoDB Local: ${endpoint}${dynamo ? ' (data in .data/dynamodb)' : ''}`);
+    console.log(`DynamoDB Local: ${endpoint}${dynamo ? ` (data in ${resolve(dataDir, 'dynamodb')})` : ''}`);
   });
 
   let stopping = false;

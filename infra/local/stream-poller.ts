@@ -41,7 +41,7 @@ export async function startStreamPoller(endpoint: string, deps: StreamDeps, opts
       while (iterator) {
         const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
         for (const r of page.Records ?? []) {
-          const img = (x: unknown) => (x ? unmarshall(x as Record<string, AttributeValue>) : undefined);
+          const img = (x: unknown) => (x ? unmarshall(repairEmptyMaps(x as Record<string, AttributeValue>)) : undefined);
           await processStreamRecord(deps, { eventName: r.eventName, newImage: img(r.dynamodb?.NewImage), oldImage: img(r.dynamodb?.OldImage) });
           processed++;
         }
@@ -69,4 +69,18 @@ export async function startStreamPoller(endpoint: string, deps: StreamDeps, opts
       client.destroy();
     },
   };
+}
+
+/**
+ * Through the SDK's streams client, DynamoDB Local hands back an empty map attribute as `{}` (no type
+ * key), which unmarshall refuses; Lambda's event carries `{"M": {}}`. Put the type back.
+ */
+function repairEmptyMaps(image: Record<string, AttributeValue>): Record<string, AttributeValue> {
+  const fix = (v: AttributeValue): AttributeValue => {
+    if (v && typeof v === 'object' && Object.keys(v).length === 0) return { M: {} };
+    if (v.M) return { M: Object.fromEntries(Object.entries(v.M).map(([k, x]) => [k, fix(x)])) };
+    if (v.L) return { L: v.L.map(fix) };
+    return v;
+  };
+  return Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fix(v)]));
 }
