@@ -6,6 +6,8 @@
  * the audit record. Either all of it happens or none of it: if a share no longer covers its draw, the
  * ledger refuses, the last approval is not recorded either, and the allocation stays proposed.
  */
+import { formatYen } from '../domain/money.js';
+import { treasurerMails } from './treasurer-mail.js';
 import { fromItem } from './items.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -110,10 +112,18 @@ export async function proposeAllocation(db: Db, input: ProposeInput, actor: Acto
     deadlineAt: addDays(createdAt, allocationExpiryDays()),
   };
   const { approvals: _a, ...stored } = allocation;
+  const notices = await treasurerMails(db, allocation.requirement.eligible, {
+    cause: `allocation:${allocation.id}:proposed`,
+    subject: `【共創ファンド】配分の承認依頼: ${challenge.title} ${formatYen(allocation.total)} / Allocation awaiting your approval`,
+    text: `${fund.name} から「${challenge.title}」へ ${formatYen(allocation.total)} の配分が提案されました(提案: ${actor.name ?? actor.sub})。会計管理者ページ /treasurer から承認または否決してください。期限: ${allocation.deadlineAt.slice(0, 10)}\n\nAn allocation of ${formatYen(allocation.total)} from ${fund.nameEn} to "${challenge.titleEn}" awaits your town's decision on /treasurer (deadline ${allocation.deadlineAt.slice(0, 10)}).`,
+    kind: 'allocation.awaiting_approval',
+    at: createdAt,
+    except: actor.sub,
+  });
   // Busy only: a town's audit chain takes one write at a time, so a burst may outlast one retry budget.
   await rereadOnConflict(() => writeAudited(
     db,
-    [{ Put: { Item: { ...keys.allocation(allocation.id), type: 'allocation', GSI1PK: lists.allocationsOpen, GSI1SK: `${createdAt}#${allocation.id}`, ...stored, approvalCount: 0 }, ConditionExpression: 'attribute_not_exists(PK)' } }],
+    [{ Put: { Item: { ...keys.allocation(allocation.id), type: 'allocation', GSI1PK: lists.allocationsOpen, GSI1SK: `${createdAt}#${allocation.id}`, ...stored, approvalCount: 0 }, ConditionExpression: 'attribute_not_exists(PK)' } }, ...notices],
     audit(`town:${proposerTown}`, {
       actor: actor.sub,
       role: `treasurer:${proposerTown}`,

@@ -6,6 +6,7 @@
  * balance conditions; marking paid posts payable → the town's bank in the transition scheduled → paid.
  * Entry ids derive from the disbursement, so a repeated "paid" finds the first entry and posts nothing.
  */
+import { treasurerMails } from './treasurer-mail.js';
 import { fromItem } from './items.js';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -90,9 +91,16 @@ export async function requestDisbursement(db: Db, input: RequestInput, actor: Co
     approvals: [],
   };
   const { approvals: _a, ...stored } = d;
+  const notices = await treasurerMails(db, [d.town], {
+    cause: `disbursement:${d.id}:requested`,
+    subject: `【共創ファンド】支払の承認依頼: ${challenge.title} ${formatYen(d.amount)} / Payment awaiting approval`,
+    text: `「${challenge.title}」の運営企業から ${formatYen(d.amount)} の支払請求がありました(${d.milestone}、請求書番号 ${d.invoiceNumber})。会計管理者2名の承認が必要です。会計管理者ページ /treasurer から確認してください。\n\nThe operator of "${challenge.titleEn}" requested a payment of ${formatYen(d.amount)} (${d.milestone}, invoice ${d.invoiceNumber}). Two treasurers must approve it on /treasurer.`,
+    kind: 'disbursement.awaiting_approval',
+    at: requestedAt,
+  });
   await writeAudited(
     db,
-    [{ Put: { Item: { ...keys.disbursement(d.id), type: 'disbursement', GSI1PK: lists.townDisbursements(d.town), GSI1SK: `${requestedAt}#${d.id}`, ...stored, approvalCount: 0 }, ConditionExpression: 'attribute_not_exists(PK)' } }],
+    [{ Put: { Item: { ...keys.disbursement(d.id), type: 'disbursement', GSI1PK: lists.townDisbursements(d.town), GSI1SK: `${requestedAt}#${d.id}`, ...stored, approvalCount: 0 }, ConditionExpression: 'attribute_not_exists(PK)' } }, ...notices],
     audit(`town:${d.town}`, {
       actor: actor.sub,
       role: `company:${actor.companyId}`,
