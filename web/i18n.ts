@@ -4,7 +4,6 @@
  */
 export type Lang = 'ja' | 'en';
 export const LANG_COOKIE = 'lang';
-export const LANGS: readonly Lang[] = ['ja', 'en'];
 
 export function isLang(value: unknown): value is Lang {
   return value === 'ja' || value === 'en';

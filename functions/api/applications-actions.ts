@@ -49,7 +49,7 @@ import { nowIso, type Db } from '../store/db.js';
 import { mailItem, type Mail } from '../store/outbox.js';
 import { getCompany, usersWithRole, type Company } from '../store/users.js';
 import { hasRole, type Principal } from './auth.js';
-import { ApiError, conflict, forbidden, notFound, unauthorized, type ErrorDetail } from './errors.js';
+import { ApiError, unauthorized, type ErrorDetail } from './errors.js';
 
 export interface ActionCtx {
   db: Db;

@@ -194,10 +194,6 @@ export function isEditable(status: ApplicationStatus): boolean {
   return status === 'draft' || status === 'changes_requested';
 }
 
-export function isSubmittable(status: ApplicationStatus): boolean {
-  return isEditable(status);
-}
-
 /**
  * The application's status once the current round's decisions are known: one rejection rejects it, one
  * request for changes returns it to the company, and it is adopted only when every named town accepted.
@@ -309,9 +305,4 @@ export function contentOf(app: ApplicationInput): ApplicationInput {
   const out: Record<string, unknown> = {};
   for (const k of CONTENT_FIELDS) if (app[k] !== undefined) out[k] = app[k];
   return out as unknown as ApplicationInput;
-}
-
-/** The mean of the three criteria, one decimal, for the reviewer queue. */
-export function meanScore(s: Scores): number {
-  return Math.round(((s.proposer + s.residents + s.town) / 3) * 10) / 10;
 }

@@ -34,7 +34,6 @@ export class RuleError extends Error {
   }
 }
 
-export const DEFAULT_RULE: GovernanceRule = { rule: 'all_drawn' };
 /** A rule change waits this long for every member town before it lapses. */
 export const GOVERNANCE_PROPOSAL_DAYS = 30;
 

@@ -8,11 +8,6 @@ export function isYen(value: unknown): value is Yen {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-export function assertYen(value: unknown, what = 'amount'): Yen {
-  if (!isYen(value)) throw new RangeError(`${what} must be an integer number of yen`);
-  return value;
-}
-
 /** ¥1,234,567 — the way Japanese people read amounts; negative amounts as −¥1,000. */
 export function formatYen(amount: Yen): string {
   const sign = amount < 0 ? '−' : '';

@@ -6,7 +6,6 @@
 import type { Allocation } from './allocations.js';
 import type { Disbursement } from './disbursements.js';
 import type { Channel } from './ledger/entry.js';
-import { fiscalYearOf } from './ledger/summary.js';
 import type { Yen } from './money.js';
 
 export type Basis = 'calendar' | 'fiscal';
@@ -38,7 +37,6 @@ export function fiscalMonths(fy: number): string[] {
   });
 }
 
-export { fiscalYearOf };
 
 /** The dashboard's series: money in by where it came from, and money paid out. */
 export type FlowSeries = 'individual' | 'corporate' | 'allocation' | 'outflow';

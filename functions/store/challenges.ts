@@ -11,7 +11,7 @@ import { isDueToClose } from '../domain/challenge-lifecycle.js';
 import type { Challenge, ChallengeStatus } from '../domain/catalog.js';
 import { challengeItem, listChallenges } from './catalog.js';
 import { nowIso, transact, type AuditedChange, type Db, type TransactItem } from './db.js';
-import { NotFoundError, StateConflictError } from './errors.js';
+import { StateConflictError } from './errors.js';
 import { keys, SUBSCRIBER_PREFIX, UPDATE_PREFIX } from './keys.js';
 import { mailItem, type Mail } from './outbox.js';
 
@@ -236,10 +236,4 @@ export async function challengeSubscribers(db: Db, challengeId: string): Promise
     ExclusiveStartKey = res.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return out;
-}
-
-export async function requireChallenge(db: Db, id: string): Promise<Challenge> {
-  const ch = await getChallengeConsistent(db, id);
-  if (!ch) throw new NotFoundError('challenge not found');
-  return ch;
 }

@@ -15,7 +15,6 @@ import { listMail } from '../../functions/store/outbox.js';
 import { testPlatform } from '../support/platform.js';
 
 const YOKOZE = '113611';
-const BANDAI = '074071';
 const DX = 'yokoze-bandai-dx';
 
 type P = Awaited<ReturnType<typeof testPlatform>>;

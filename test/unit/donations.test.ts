@@ -162,8 +162,6 @@ describe('target rules', () => {
   });
 });
 
-const SIGNALS: PaymentSignal[] = ['paid', 'awaiting_payment', 'failed', 'expired', 'refunded'];
-
 /** Runs signals through the state machine the way the webhook does ("too early" ones are retried later). */
 function run(signals: PaymentSignal[]): DonationStatus {
   let status: DonationStatus = 'pending';

@@ -5,7 +5,6 @@
  * the JSON API calls (applications-actions.ts).
  */
 import type { Context } from 'hono';
-import type { HtmlEscapedString } from 'hono/utils/html';
 import { APPLICATION_STATUSES, contentOf, isEditable, submissionIssues, type Application, type ApplicationInput, type Issue, type ReviewDecision, type Scores } from '../../domain/applications.js';
 import { acceptsUpdates, MANUAL_MOVES, type ManualMove } from '../../domain/challenge-lifecycle.js';
 import type { Challenge, Municipality } from '../../domain/catalog.js';

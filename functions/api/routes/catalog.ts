@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
-import type { AppEnv } from '../context.js';
 import { notFound } from '../errors.js';
 import { challengeViews, findChallengeView, findFundView, fundView } from '../catalog-views.js';
 import { getTown, listFunds, listTowns } from '../../store/catalog.js';

@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
-import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../context.js';
 import { createRouter } from '../router.js';

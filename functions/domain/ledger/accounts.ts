@@ -80,7 +80,3 @@ export function accountInfo(id: string): AccountInfo {
   }
   throw new RangeError(`unknown account: ${id}`);
 }
-
-export function isAccountId(id: string): boolean {
-  return PATTERNS.some(([p]) => p.test(id));
-}

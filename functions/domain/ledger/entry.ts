@@ -9,7 +9,6 @@ import type { TownCode } from '../municipality.js';
 
 /** Where money came from, for the public totals: individual donors, companies, or fund allocations. */
 export type Channel = 'individual' | 'corporate' | 'allocation' | 'disbursement' | 'opening' | 'proxy' | 'fee';
-export const CHANNELS: readonly Channel[] = ['individual', 'corporate', 'allocation', 'disbursement', 'opening', 'proxy', 'fee'];
 
 export interface Posting {
   account: string;

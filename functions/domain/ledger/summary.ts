@@ -4,6 +4,7 @@
  */
 import type { Yen } from '../money.js';
 import type { Channel } from './entry.js';
+import { fiscalYear } from '../jst.js';
 
 export interface PostingFact {
   date: string; // JST YYYY-MM-DD
@@ -28,11 +29,6 @@ export interface PostingSummary {
   byFiscalYear: Record<string, FlowTotals>;
 }
 
-export function fiscalYearOf(date: string): number {
-  const year = Number(date.slice(0, 4));
-  return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
-}
-
 function add(bucket: FlowTotals, delta: Yen) {
   if (delta >= 0) bucket.inflow += delta;
   else bucket.outflow += -delta;
@@ -48,7 +44,7 @@ export function summarizePostings(rows: readonly PostingFact[]): PostingSummary 
     add((s.byChannel[r.channel] ??= zero()), r.delta);
     add(((s.byMonth[r.date.slice(0, 7)] ??= {})[r.town] ??= zero()), r.delta);
     add((s.byCalendarYear[r.date.slice(0, 4)] ??= zero()), r.delta);
-    add((s.byFiscalYear[String(fiscalYearOf(r.date))] ??= zero()), r.delta);
+    add((s.byFiscalYear[String(fiscalYear(r.date))] ??= zero()), r.delta);
   }
   return s;
 }
