@@ -39,6 +39,8 @@ export const keys = {
 
   idempotency: (scope: string, key: string) => ({ PK: `IDEM#${scope}#${key}`, SK: 'IDEM' }),
   mail: (id: string) => ({ PK: `MAIL#${id}`, SK: 'MAIL' }),
+  /** Set once the local demo data has been seeded. */
+  seedMarker: () => ({ PK: 'SEED', SK: 'SEED' }),
 
   // Co-creation applications: the application, and its reviews (all rounds) in the same partition.
   application: (id: string) => ({ PK: `APP#${id}`, SK: META }),

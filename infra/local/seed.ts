@@ -1,5 +1,4 @@
 /** Seeds the demo network once; every write is idempotent, so a half-finished seed just completes. */
-import { PutCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { accounts } from '../../functions/domain/ledger/accounts.js';
 import { transfer } from '../../functions/domain/ledger/entry.js';
 import { jstDate } from '../../functions/domain/jst.js';
@@ -8,28 +7,14 @@ import type { Db } from '../../functions/store/db.js';
 import { postEntry } from '../../functions/store/ledger.js';
 import { putCompany, putUser } from '../../functions/store/users.js';
 import { seedRegionalPlans } from '../../functions/store/regional-plans.js';
+import { createIfAbsent, isSeeded, markSeeded } from '../../functions/store/seed-state.js';
 import * as data from './seed-data.js';
-
-const SEED_MARKER = { PK: 'SEED', SK: 'SEED' };
-
-async function ignoreExisting(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
-  }
-}
-
-export async function isSeeded(db: Db): Promise<boolean> {
-  const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: SEED_MARKER }));
-  return Boolean(res.Item);
-}
 
 export async function seed(db: Db, now = new Date()): Promise<'seeded' | 'already'> {
   if (await isSeeded(db)) return 'already';
-  for (const t of data.towns) await ignoreExisting(putTown(db, t));
-  for (const f of data.funds) await ignoreExisting(putFund(db, f));
-  for (const c of data.challenges(now)) await ignoreExisting(putChallenge(db, c));
+  for (const t of data.towns) await createIfAbsent(putTown(db, t));
+  for (const f of data.funds) await createIfAbsent(putFund(db, f));
+  for (const c of data.challenges(now)) await createIfAbsent(putChallenge(db, c));
   for (const c of data.companies) await putCompany(db, c);
   for (const u of data.users) await putUser(db, u);
   const date = jstDate(now);
@@ -48,6 +33,6 @@ export async function seed(db: Db, now = new Date()): Promise<'seeded' | 'alread
     }
   }
   await seedRegionalPlans(db, now);
-  await db.doc.send(new PutCommand({ TableName: db.table, Item: { ...SEED_MARKER, at: now.toISOString() } }));
+  await markSeeded(db, now);
   return 'seeded';
 }
