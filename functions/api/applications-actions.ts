@@ -27,7 +27,7 @@ import {
   type ReviewDecision,
   type Scores,
 } from '../domain/applications.js';
-import { acceptsUpdates, canMove, challengeDraftIssues, type ChallengeDraftInput, type ManualMove } from '../domain/challenge-lifecycle.js';
+import { acceptsUpdates, canMove, challengeContent, challengeDraftIssues, type ChallengeDraftInput, type ManualMove } from '../domain/challenge-lifecycle.js';
 import type { Challenge } from '../domain/catalog.js';
 import { companyProfileIssues, type CompanyProfileInput } from '../domain/company.js';
 import { isPastDeadline, isValidDateString, jstDate } from '../domain/jst.js';
@@ -443,7 +443,6 @@ function draftOf(input: ChallengeInput): ChallengeDraftInput {
     leadTown: input.leadTown,
     target: input.target,
     deadline: input.deadline,
-    ...(input.corporateEligible ? { corporateEligible: [...input.corporateEligible] } : {}),
   };
 }
 
@@ -471,20 +470,9 @@ export async function createChallengeAs(ctx: ActionCtx, p: Principal | undefined
     const at = nowIso(ctx.db);
     const ch: Challenge = {
       id: challengeIdFor(app.id),
-      title: draft.title,
-      titleEn: draft.titleEn ?? '',
-      summary: draft.summary,
-      summaryEn: draft.summaryEn ?? '',
-      description: draft.description,
-      descriptionEn: draft.descriptionEn ?? '',
-      theme: draft.theme ?? '',
-      towns: draft.towns,
-      leadTown: draft.leadTown,
-      targetAmount: draft.target,
-      deadline: draft.deadline,
+      ...challengeContent(draft),
       status: 'draft',
       operatorCompanyId: app.companyId,
-      corporateEligible: draft.corporateEligible ?? (app.corporateVersion ? draft.towns : []),
       applicationId: app.id,
       createdAt: at,
     };
@@ -534,20 +522,7 @@ export async function editChallengeAs(ctx: ActionCtx, p: Principal | undefined, 
   const draft = draftOf(input);
   const issues = challengeDraftIssues(draft, { applicationTowns: app.towns, now: now(ctx.db) });
   if (issues.length) refuse(issues);
-  const set = {
-    title: draft.title,
-    titleEn: draft.titleEn ?? '',
-    summary: draft.summary,
-    summaryEn: draft.summaryEn ?? '',
-    description: draft.description,
-    descriptionEn: draft.descriptionEn ?? '',
-    theme: draft.theme ?? '',
-    towns: draft.towns,
-    leadTown: draft.leadTown,
-    targetAmount: draft.target,
-    deadline: draft.deadline,
-    corporateEligible: draft.corporateEligible ?? ch.corporateEligible.filter((t) => draft.towns.includes(t)),
-  };
+  const set = challengeContent(draft);
   return changeChallenge(ctx.db, ch, {
     set,
     audit: {

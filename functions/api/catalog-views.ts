@@ -28,6 +28,8 @@ export interface ChallengeView extends Omit<Challenge, 'targetAmount' | 'created
   daysLeft: number;
   /** Money the pooled funds allocated to it, shown beside what the public raised. */
   allocated: number;
+  /** Towns whose approved 地域再生計画 cover it today. */
+  corporateEligible: string[];
 }
 
 export async function challengeView(db: Db, ch: Challenge, now = new Date(), eligibility?: Awaited<ReturnType<typeof corporateEligibility>>): Promise<ChallengeView> {

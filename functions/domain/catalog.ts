@@ -28,7 +28,6 @@ export interface Fund {
   members: TownCode[];
   /** Allocation rule: every drawn town approves ('all_drawn'), or a quorum of member treasurers. */
   governance: { rule: 'all_drawn' } | { rule: 'quorum'; quorum: number };
-  corporateEligible: TownCode[];
 }
 
 export const CHALLENGE_STATUSES = ['draft', 'open', 'closed', 'in_progress', 'completed'] as const;
@@ -50,8 +49,6 @@ export interface Challenge {
   deadline: string;
   status: ChallengeStatus;
   operatorCompanyId?: string;
-  /** Towns under whose approved 地域再生計画 this challenge may take corporate-version donations. */
-  corporateEligible: TownCode[];
   applicationId?: string;
   createdAt: string;
 }

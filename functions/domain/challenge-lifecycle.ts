@@ -56,7 +56,23 @@ export interface ChallengeDraftInput {
   leadTown: TownCode;
   target: Yen;
   deadline: string;
-  corporateEligible?: TownCode[];
+}
+
+/** The challenge's content as its draft states it: creating a challenge and editing one write the same fields. */
+export function challengeContent(d: ChallengeDraftInput) {
+  return {
+    title: d.title,
+    titleEn: d.titleEn ?? '',
+    summary: d.summary,
+    summaryEn: d.summaryEn ?? '',
+    description: d.description,
+    descriptionEn: d.descriptionEn ?? '',
+    theme: d.theme ?? '',
+    towns: d.towns,
+    leadTown: d.leadTown,
+    targetAmount: d.target,
+    deadline: d.deadline,
+  };
 }
 
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
@@ -81,9 +97,6 @@ export function challengeDraftIssues(input: ChallengeDraftInput, ctx: { applicat
     if (towns.indexOf(t) !== i) out.push({ path: `towns.${i}`, code: 'duplicate_town', en: `town ${t} is named twice`, ja: `町 ${t} が重複しています` });
   });
   if (!towns.includes(input.leadTown)) out.push({ path: 'leadTown', code: 'lead_not_participating', en: 'the lead town must be one of the participating towns', ja: '主幹の町は参加する町の中から選んでください' });
-  (input.corporateEligible ?? []).forEach((t, i) => {
-    if (!towns.includes(t)) out.push({ path: `corporateEligible.${i}`, code: 'town_not_participating', en: `town ${t} does not take part in this challenge`, ja: `町 ${t} はこのチャレンジに参加していません` });
-  });
   if (!isYen(input.target) || input.target <= 0) out.push({ path: 'target', code: 'invalid_amount', en: 'the target must be a whole number of yen above zero', ja: '目標金額は1円以上の整数(円)で入力してください' });
   if (!isValidDateString(input.deadline)) out.push({ path: 'deadline', code: 'invalid_date', en: 'the deadline must be a real date (YYYY-MM-DD)', ja: '募集期限を正しい日付で入力してください' });
   else if (isPastDeadline(input.deadline, ctx.now)) {

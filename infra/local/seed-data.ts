@@ -66,7 +66,6 @@ export const funds: Fund[] = [
     descriptionEn: 'A fund the three towns run together. Each town’s share is kept separately; an allocation needs the approval of every town whose share it draws on.',
     members: [YOKOZE, BANDAI, AMA],
     governance: { rule: 'all_drawn' },
-    corporateEligible: [],
   },
 ];
 
@@ -93,7 +92,6 @@ export function challenges(now: Date): Challenge[] {
       deadline: jstDay(90, now),
       status: 'open',
       operatorCompanyId: 'company1',
-      corporateEligible: [YOKOZE, BANDAI],
       createdAt,
     },
     {
@@ -110,7 +108,6 @@ export function challenges(now: Date): Challenge[] {
       targetAmount: 2_000_000,
       deadline: jstDay(60, now),
       status: 'open',
-      corporateEligible: [YOKOZE],
       createdAt,
     },
     {
@@ -127,7 +124,6 @@ export function challenges(now: Date): Challenge[] {
       targetAmount: 3_000_000,
       deadline: jstDay(75, now),
       status: 'open',
-      corporateEligible: [BANDAI],
       createdAt,
     },
     {
@@ -144,7 +140,6 @@ export function challenges(now: Date): Challenge[] {
       targetAmount: 4_000_000,
       deadline: jstDay(120, now),
       status: 'open',
-      corporateEligible: [AMA],
       createdAt,
     },
     {
@@ -161,7 +156,6 @@ export function challenges(now: Date): Challenge[] {
       targetAmount: 1_000_000,
       deadline: jstDay(-30, now),
       status: 'closed',
-      corporateEligible: [],
       createdAt,
     },
   ];

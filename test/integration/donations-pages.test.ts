@@ -126,7 +126,7 @@ describe('donating from the challenge page', () => {
   it('warns clearly when the donation would be the sixth municipality this year', async () => {
     const extra = ['13101', '27100', '01100'].map((b) => `${b}${townCheckDigit(b)}`);
     for (const code of extra) await putTown(p.db, { code, name: `町${code}`, nameEn: `Town ${code}`, prefecture: '', prefectureEn: '', postalCode: '100-0001', address: 'x', mayor: '町長', corporateNumber: '', description: '', descriptionEn: '' });
-    await putFund(p.db, { id: 'wide', name: '広い基金', nameEn: 'Wide', description: '', descriptionEn: '', members: ['113611', '074071', '325252', ...extra], governance: { rule: 'all_drawn' }, corporateEligible: [] });
+    await putFund(p.db, { id: 'wide', name: '広い基金', nameEn: 'Wide', description: '', descriptionEn: '', members: ['113611', '074071', '325252', ...extra], governance: { rule: 'all_drawn' } });
     for (const town of ['113611', '074071', '325252', extra[0]!, extra[1]!]) await paidDonation(p, body({ challengeId: undefined, fundId: 'wide', receivingTown: town, amount: 2_000 }, { email: 'six@example.jp' }));
     const f = form({ email: 'six@example.jp', receivingTown: extra[2]! });
     f.delete('challengeId');

@@ -190,7 +190,7 @@ describe('one-stop exception', () => {
     for (const code of extra) {
       await putTown(p.db, { code, name: `町${code}`, nameEn: `Town ${code}`, prefecture: '', prefectureEn: '', postalCode: '100-0001', address: 'x', mayor: '町長', corporateNumber: '', description: '', descriptionEn: '' });
     }
-    await putFund(p.db, { id: 'big-fund', name: '大きな基金', nameEn: 'Big fund', description: '', descriptionEn: '', members: ['113611', '074071', '325252', ...extra], governance: { rule: 'all_drawn' }, corporateEligible: [] });
+    await putFund(p.db, { id: 'big-fund', name: '大きな基金', nameEn: 'Big fund', description: '', descriptionEn: '', members: ['113611', '074071', '325252', ...extra], governance: { rule: 'all_drawn' } });
     const email = 'donor2@example.com';
     const who = (await p.api('GET', '/api/donations/one-stop-count', { user: 'donor2' })).json;
     expect(who).toMatchObject({ count: 0, exceeds: false, limit: 5 });

@@ -205,7 +205,6 @@ describe('challenge lifecycle', () => {
     expect(c({ leadTown: AMA })).toEqual(['lead_not_participating']);
     expect(c({ deadline: '2026-11-30' })).toEqual(['deadline_past']);
     expect(c({ target: 0 })).toEqual(['invalid_amount']);
-    expect(c({ corporateEligible: [AMA] })).toEqual(['town_not_participating']);
   });
 });
 

@@ -124,7 +124,6 @@ const challenge = (over: Partial<Challenge> = {}): Challenge => ({
   targetAmount: 1_000_000,
   deadline: '2026-12-31',
   status: 'open',
-  corporateEligible: [],
   createdAt: '2026-01-01T00:00:00Z',
   ...over,
 });
@@ -154,7 +153,7 @@ describe('target rules', () => {
   });
 
   it('a fund needs a member town', () => {
-    const fund: Fund = { id: 'f', name: 'F', nameEn: 'F', description: '', descriptionEn: '', members: ['113611', '325252'], governance: { rule: 'all_drawn' }, corporateEligible: [] };
+    const fund: Fund = { id: 'f', name: 'F', nameEn: 'F', description: '', descriptionEn: '', members: ['113611', '325252'], governance: { rule: 'all_drawn' } };
     const f = (town?: string) => targetIssues(clean({ target: { kind: 'fund', id: 'f' }, receivingTown: town }), { kind: 'fund', fund }, before);
     expect(f('325252')).toEqual({ receivingTown: '325252', issues: [] });
     expect(f(undefined).issues.map((i) => i.code)).toEqual(['required']);

@@ -20,7 +20,6 @@ export interface ChallengeFormValues {
   leadTown: string;
   target: string;
   deadline: string;
-  corporateEligible: string[];
 }
 
 export function ChallengeEditorPage(props: {
@@ -109,16 +108,7 @@ export function ChallengeEditorPage(props: {
               <Field lang={lang} name="target" label={at(lang, 'editor.target')} value={v.target} errors={errors} inputmode="numeric" required />
               <Field lang={lang} name="deadline" type="date" label={at(lang, 'editor.deadline')} value={v.deadline} errors={errors} required />
             </div>
-            <Group legend={at(lang, 'editor.corporate')} name="corporateEligible" errors={errors}>
-              <div class="choices">
-                {appTowns.map((t) => (
-                  <label>
-                    <input type="checkbox" name="corporateEligible" value={t.code} checked={v.corporateEligible.includes(t.code)} />
-                    {pick(lang, t.name, t.nameEn)}
-                  </label>
-                ))}
-              </div>
-            </Group>
+            <p class="muted">{at(lang, 'editor.corporate')}</p>
             <div class="form-actions">
               <button class="btn btn-secondary" type="submit">
                 {at(lang, ch ? 'editor.save' : 'editor.create')}

@@ -77,7 +77,7 @@ function messageOf(c: C, e: ApiError): string {
 function errorsOf(c: C, issues: Issue[]): Errors {
   const out: Errors = {};
   for (const i of issues) {
-    const key = /^(towns|kpis|corporateEligible)\.\d+$/.test(i.path) ? i.path.split('.')[0]! : i.path;
+    const key = /^(towns|kpis)\.\d+$/.test(i.path) ? i.path.split('.')[0]! : i.path;
     out[key] ??= c.var.lang === 'ja' ? i.ja : i.en;
   }
   return out;
@@ -585,7 +585,6 @@ function challengeValuesOf(ch: Challenge): ChallengeFormValues {
     leadTown: ch.leadTown,
     target: String(ch.targetAmount),
     deadline: ch.deadline,
-    corporateEligible: ch.corporateEligible,
   };
 }
 
@@ -603,7 +602,6 @@ function defaultChallengeValues(app: Application, lead: string, today: Date): Ch
     leadTown: lead,
     target: String(app.requestedAmount),
     deadline: jstDate(new Date(today.getTime() + 60 * 24 * 3600_000)),
-    corporateEligible: app.corporateVersion ? app.towns : [],
   };
 }
 
@@ -659,7 +657,6 @@ applicationPages.post('/review/applications/:id/challenge', async (c) => {
     leadTown: str(f, 'leadTown'),
     target: str(f, 'target').trim(),
     deadline: str(f, 'deadline').trim(),
-    corporateEligible: strs(f, 'corporateEligible'),
   };
   const input: ChallengeInput = { ...values, target: parseYen(values.target) };
   const ctx = actx(c);

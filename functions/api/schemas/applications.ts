@@ -98,7 +98,6 @@ export const ChallengeDraftSchema = z
     leadTown: Code,
     target: Amount,
     deadline: z.string().openapi({ example: '2027-01-31', description: 'last day donations are accepted (JST, inclusive)' }),
-    corporateEligible: z.array(Code).optional().openapi({ description: 'towns whose 地域再生計画 covers it (corporate-version donations); default: all participating towns if the application sought them' }),
   })
   .openapi('ChallengeDraft');
 
