@@ -14,6 +14,7 @@ import {
   movementsOf,
   periodOf,
   statement,
+  townFlows,
   sumStatements,
   type ExportTable,
   type FlowFact,
@@ -29,7 +30,7 @@ import { getDonations } from '../store/donations.js';
 import { listPledges } from '../store/pledges.js';
 import type { Db } from '../store/db.js';
 import { listChallenges, listFunds } from '../store/catalog.js';
-import { allPostings, type PostingRow } from '../store/ledger.js';
+import { allPostings } from '../store/ledger.js';
 import { listAllocations } from '../store/allocations.js';
 import { listTownDisbursements } from '../store/disbursements.js';
 import type { Lang } from '../../web/i18n.js';
@@ -45,13 +46,7 @@ export async function townFunds(db: Db, town: string): Promise<Fund[]> {
   return (await listFunds(db)).filter((f) => f.members.includes(town));
 }
 
-/** Money in counts receipts and their reversals (refunds); payouts between our own accounts are not inflow. */
-const inflowOrReversal = (r: PostingRow) => r.delta > 0 || Boolean(r.reverses);
-
-/**
- * The town's flows for the dashboard charts: donations it received (individual: its clearing account;
- * corporate: its bank), fund allocations into challenges it leads, and disbursements paid from its bank.
- */
+/** The town's flows for the dashboard charts (classified in domain/reports.ts). */
 export async function townFlowFacts(db: Db, town: string): Promise<FlowFact[]> {
   const led = (await townChallenges(db, town)).filter((c) => c.leadTown === town);
   const [clearing, bank, ...challengeRows] = await Promise.all([
@@ -59,14 +54,7 @@ export async function townFlowFacts(db: Db, town: string): Promise<FlowFact[]> {
     allPostings(db, accounts.bank(town)),
     ...led.map((c) => allPostings(db, accounts.challengeAvailable(c.id))),
   ]);
-  const facts: FlowFact[] = [];
-  for (const r of clearing) if (r.channel === 'individual' && inflowOrReversal(r)) facts.push({ date: r.date, series: 'individual', amount: r.delta });
-  for (const r of bank) {
-    if (r.channel === 'corporate' && inflowOrReversal(r)) facts.push({ date: r.date, series: 'corporate', amount: r.delta });
-    if (r.channel === 'disbursement') facts.push({ date: r.date, series: 'outflow', amount: -r.delta });
-  }
-  for (const rows of challengeRows) for (const r of rows) if (r.channel === 'allocation') facts.push({ date: r.date, series: 'allocation', amount: r.delta });
-  return facts;
+  return townFlows(clearing, bank, challengeRows.flat());
 }
 
 export interface ChallengeStatement {

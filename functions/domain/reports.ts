@@ -49,6 +49,32 @@ export interface FlowFact {
   amount: Yen;
 }
 
+/** A posting as the flow classification needs it: when, which channel, how the balance moved. */
+export interface FlowPosting {
+  date: string;
+  channel: Channel;
+  delta: Yen;
+  reverses?: string;
+}
+
+/** Money in counts receipts and their reversals (refunds); payouts between a town's own accounts are not inflow. */
+const inflowOrReversal = (r: FlowPosting) => r.delta > 0 || Boolean(r.reverses);
+
+/**
+ * A town's flows for the dashboard charts: donations it received (individual: its clearing account;
+ * corporate: its bank), fund allocations into challenges it leads, and disbursements paid from its bank.
+ */
+export function townFlows(clearing: readonly FlowPosting[], bank: readonly FlowPosting[], ledChallenges: readonly FlowPosting[]): FlowFact[] {
+  const facts: FlowFact[] = [];
+  for (const r of clearing) if (r.channel === 'individual' && inflowOrReversal(r)) facts.push({ date: r.date, series: 'individual', amount: r.delta });
+  for (const r of bank) {
+    if (r.channel === 'corporate' && inflowOrReversal(r)) facts.push({ date: r.date, series: 'corporate', amount: r.delta });
+    if (r.channel === 'disbursement') facts.push({ date: r.date, series: 'outflow', amount: -r.delta });
+  }
+  for (const r of ledChallenges) if (r.channel === 'allocation') facts.push({ date: r.date, series: 'allocation', amount: r.delta });
+  return facts;
+}
+
 export interface MonthlyFlows {
   fiscalYear: number;
   months: string[];

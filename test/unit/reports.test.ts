@@ -9,6 +9,7 @@ import {
   periodOf,
   statement,
   sumStatements,
+  townFlows,
 } from '../../functions/domain/reports.js';
 import type { Allocation } from '../../functions/domain/allocations.js';
 
@@ -127,5 +128,32 @@ describe('export rows', () => {
       ['d1', 'reversal', -1000],
     ]);
     expect(ledgerExport('corporate-pledges', movements, periodOf(2026, 'calendar')).rows.map((r) => [r.id, r.amount, r.public_name])).toEqual([['p1', 100_000, 'Co']]);
+  });
+});
+
+describe('townFlows', () => {
+  it('counts donations in, refunds as negative, payouts between own accounts not at all, paid disbursements out', () => {
+    const clearing = [
+      { date: '2026-05-01', channel: 'individual' as const, delta: 10_000 },
+      { date: '2026-05-03', channel: 'individual' as const, delta: -10_000, reverses: 'donation:a:paid' },
+      // A Stripe payout leaves clearing for the town's bank: not a donation, not a refund.
+      { date: '2026-05-10', channel: 'individual' as const, delta: -7_000 },
+    ];
+    const bank = [
+      { date: '2026-06-01', channel: 'corporate' as const, delta: 500_000 },
+      { date: '2026-05-10', channel: 'individual' as const, delta: 7_000 },
+      { date: '2026-07-01', channel: 'disbursement' as const, delta: -40_000 },
+    ];
+    const led = [
+      { date: '2026-08-01', channel: 'allocation' as const, delta: 300_000 },
+      { date: '2026-08-02', channel: 'individual' as const, delta: 10_000 },
+    ];
+    expect(townFlows(clearing, bank, led)).toEqual([
+      { date: '2026-05-01', series: 'individual', amount: 10_000 },
+      { date: '2026-05-03', series: 'individual', amount: -10_000 },
+      { date: '2026-06-01', series: 'corporate', amount: 500_000 },
+      { date: '2026-07-01', series: 'outflow', amount: 40_000 },
+      { date: '2026-08-01', series: 'allocation', amount: 300_000 },
+    ]);
   });
 });
