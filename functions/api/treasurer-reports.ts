@@ -11,7 +11,6 @@ import {
   allocationExport,
   disbursementExport,
   ledgerExport,
-  movementsOf,
   periodOf,
   statement,
   townFlows,
@@ -31,6 +30,7 @@ import { listPledges } from '../store/pledges.js';
 import type { Db } from '../store/db.js';
 import { listChallenges, listFunds } from '../store/catalog.js';
 import { allPostings } from '../store/ledger.js';
+import { movementsOf } from '../domain/ledger/summary.js';
 import { listAllocations } from '../store/allocations.js';
 import { listTownDisbursements } from '../store/disbursements.js';
 import type { Lang } from '../../web/i18n.js';

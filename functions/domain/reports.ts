@@ -6,6 +6,7 @@
 import type { Allocation } from './allocations.js';
 import type { Disbursement } from './disbursements.js';
 import type { Channel } from './ledger/entry.js';
+import type { LedgerMovement } from './ledger/summary.js';
 import type { Yen } from './money.js';
 
 export type Basis = 'calendar' | 'fiscal';
@@ -281,28 +282,6 @@ export function disbursementExport(list: readonly Disbursement[], period: Pick<P
       rejection_reason: d.rejection?.reason,
     }));
   return { columns, rows };
-}
-
-/** One journal entry's effect on one account (its legs over balance shards summed). */
-export interface LedgerMovement {
-  date: string;
-  entryId: string;
-  channel: Channel;
-  amount: Yen;
-  counterpart?: string;
-  memo: string;
-  reverses?: string;
-}
-
-/** Merges posting rows into one movement per entry. */
-export function movementsOf(rows: readonly (Omit<LedgerMovement, 'amount'> & { delta: Yen })[]): LedgerMovement[] {
-  const by = new Map<string, LedgerMovement>();
-  for (const r of rows) {
-    const m = by.get(r.entryId);
-    if (m) m.amount += r.delta;
-    else by.set(r.entryId, { date: r.date, entryId: r.entryId, channel: r.channel, amount: r.delta, counterpart: r.counterpart || undefined, memo: r.memo, reverses: r.reverses });
-  }
-  return [...by.values()].sort((a, b) => a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId));
 }
 
 /** `donation:<id>:paid` → `<id>`; any `<kind>:<id>:…` entry id names its business object second. */

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testPlatform } from '../support/platform.js';
+import { accounts } from '../../functions/domain/ledger/accounts.js';
+import { transfer } from '../../functions/domain/ledger/entry.js';
+import { postEntry, readShards } from '../../functions/store/ledger.js';
 
 let p: Awaited<ReturnType<typeof testPlatform>>;
 beforeAll(async () => {
@@ -115,5 +118,21 @@ describe('catalog API on DynamoDB Local', () => {
     expect(ch.status).toBe(200);
     expect(ch.json).toMatchObject({ account: 'challenge:yokoze-bandai-dx:available', balance: 0, movements: [] });
     expect((await p.api('GET', '/api/challenges/nope/ledger')).status).toBe(404);
+  });
+
+  it('lists one public movement per journal entry even when a posting was split over balance shards', async () => {
+    const q = await testPlatform();
+    const ch = accounts.challengeAvailable('yokoze-bandai-dx');
+    const base = (id: string, channel: 'individual' | 'disbursement') => ({ id, date: '2026-11-01', memo: 'm', channel, town: '113611' });
+    for (let i = 0; i < 6; i++) await postEntry(q.db, transfer(base(`donation:s${i}:paid`, 'individual'), accounts.clearing('113611'), ch, 1_000));
+    expect((await readShards(q.db, ch)).shards.filter((b) => b > 0).length).toBeGreaterThan(1);
+    const out = await postEntry(q.db, transfer(base('disbursement:x:approved', 'disbursement'), ch, accounts.challengePayable('yokoze-bandai-dx'), 5_500));
+    expect(out.entry.legs.filter((l) => l.account === ch).length).toBeGreaterThan(1);
+    const r = await q.api('GET', '/api/challenges/yokoze-bandai-dx/ledger');
+    expect(r.json.movements).toHaveLength(7);
+    expect(r.json.movements.find((m: { entryId: string }) => m.entryId === 'disbursement:x:approved')).toMatchObject({ amount: -5_500, channel: 'disbursement' });
+    expect(r.json.balance).toBe(500);
+    const page = await q.app.request('/challenges/yokoze-bandai-dx');
+    expect(await page.text()).toContain('5,500');
   });
 });

@@ -5,12 +5,12 @@ import {
   fiscalMonths,
   ledgerExport,
   monthlyFlows,
-  movementsOf,
   periodOf,
   statement,
   sumStatements,
   townFlows,
 } from '../../functions/domain/reports.js';
+import { movementsOf } from '../../functions/domain/ledger/summary.js';
 import type { Allocation } from '../../functions/domain/allocations.js';
 
 describe('periods', () => {
@@ -114,11 +114,11 @@ describe('export rows', () => {
 
   it('ledger exports: one row per entry, receipts and reversals, not internal payouts', () => {
     const rows = [
-      { date: '2026-05-01', entryId: 'donation:d1:paid', channel: 'individual' as const, delta: 600, memo: 'm', counterpart: 'A' },
-      { date: '2026-05-01', entryId: 'donation:d1:paid', channel: 'individual' as const, delta: 400, memo: 'm', counterpart: 'A' },
-      { date: '2026-05-03', entryId: 'donation:d1:paid:reversal', channel: 'individual' as const, delta: -1000, memo: 'r', reverses: 'donation:d1:paid' },
-      { date: '2026-05-04', entryId: 'payout:1', channel: 'individual' as const, delta: -5000, memo: 'payout' },
-      { date: '2026-05-05', entryId: 'pledge:p1:received', channel: 'corporate' as const, delta: 100_000, memo: 'c', counterpart: 'Co' },
+      { date: '2026-05-01', entryId: 'donation:d1:paid', channel: 'individual' as const, town: '113611', delta: 600, memo: 'm', counterpart: 'A' },
+      { date: '2026-05-01', entryId: 'donation:d1:paid', channel: 'individual' as const, town: '113611', delta: 400, memo: 'm', counterpart: 'A' },
+      { date: '2026-05-03', entryId: 'donation:d1:paid:reversal', channel: 'individual' as const, town: '113611', delta: -1000, memo: 'r', reverses: 'donation:d1:paid' },
+      { date: '2026-05-04', entryId: 'payout:1', channel: 'individual' as const, town: '113611', delta: -5000, memo: 'payout' },
+      { date: '2026-05-05', entryId: 'pledge:p1:received', channel: 'corporate' as const, town: '113611', delta: 100_000, memo: 'c', counterpart: 'Co' },
     ];
     const movements = movementsOf(rows);
     expect(movements).toHaveLength(4);

@@ -6,6 +6,7 @@ import { notFound } from '../errors.js';
 import { accountActivity, verifyLedger } from '../../store/ledger.js';
 import { getChallenge, getFund } from '../../store/catalog.js';
 import { accounts } from '../../domain/ledger/accounts.js';
+import { movementsOf } from '../../domain/ledger/summary.js';
 import { verifyAuditChains } from '../../store/audit.js';
 
 export const ledgerRoutes = createRouter();
@@ -71,7 +72,8 @@ function publicLedger(account: string, activity: Awaited<ReturnType<typeof accou
     account,
     balance: activity.rows.reduce((a, r) => a + r.delta, 0),
     summary: activity.summary,
-    movements: activity.rows.map((r) => ({ date: r.date, amount: r.delta, channel: r.channel, town: r.town, memo: r.memo, counterpart: r.counterpart, entryId: r.entryId })),
+    // One movement per journal entry, newest first (a posting may be split over balance shards).
+    movements: movementsOf(activity.rows).reverse().map((m) => ({ date: m.date, amount: m.amount, channel: m.channel, town: m.town, memo: m.memo, counterpart: m.counterpart, entryId: m.entryId })),
   };
 }
 

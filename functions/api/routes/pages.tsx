@@ -13,6 +13,7 @@ import { accounts } from '../../domain/ledger/accounts.js';
 import type { Db } from '../../store/db.js';
 import { getTown, listFunds, listTowns } from '../../store/catalog.js';
 import { accountActivity } from '../../store/ledger.js';
+import { movementsOf } from '../../domain/ledger/summary.js';
 import { listChallengeUpdates } from '../../store/challenges.js';
 import { isLang, LANG_COOKIE } from '../../../web/i18n.js';
 import { pageCtx, renderPage as render } from '../page-context.js';
@@ -65,13 +66,9 @@ async function towns(db: Db): Promise<Municipality[]> {
  */
 async function publicLedger(db: Db, account: string): Promise<PublicLedgerView> {
   const { rows, summary } = await accountActivity(db, account);
-  const byEntry = new Map<string, PublicMovement>();
-  for (const r of rows) {
-    const seen = byEntry.get(r.entryId);
-    if (seen) seen.amount += r.delta;
-    else byEntry.set(r.entryId, { date: r.date, channel: r.channel, town: r.town, amount: r.delta, counterpart: r.counterpart || undefined, reversal: Boolean(r.reverses) });
-  }
-  const movements = [...byEntry.values()].sort((a, b) => b.date.localeCompare(a.date));
+  const movements: PublicMovement[] = movementsOf(rows)
+    .reverse()
+    .map((m) => ({ date: m.date, channel: m.channel, town: m.town, amount: m.amount, counterpart: m.counterpart, reversal: Boolean(m.reverses) }));
   const months = Object.entries(summary.byMonth)
     .sort(([a], [b]) => b.localeCompare(a))
     .flatMap(([month, byTown]) =>

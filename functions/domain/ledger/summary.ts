@@ -48,3 +48,27 @@ export function summarizePostings(rows: readonly PostingFact[]): PostingSummary 
   }
   return s;
 }
+
+/** One journal entry's effect on one account: its legs over balance shards summed back together. */
+export interface LedgerMovement {
+  date: string;
+  entryId: string;
+  channel: Channel;
+  town: string;
+  amount: Yen;
+  /** The donor's or company's name, only where they allowed it to be public. */
+  counterpart?: string;
+  memo: string;
+  reverses?: string;
+}
+
+/** Merges posting rows into one movement per entry, oldest first. */
+export function movementsOf(rows: readonly (Omit<LedgerMovement, 'amount'> & { delta: Yen })[]): LedgerMovement[] {
+  const by = new Map<string, LedgerMovement>();
+  for (const r of rows) {
+    const m = by.get(r.entryId);
+    if (m) m.amount += r.delta;
+    else by.set(r.entryId, { date: r.date, entryId: r.entryId, channel: r.channel, town: r.town, amount: r.delta, counterpart: r.counterpart || undefined, memo: r.memo, reverses: r.reverses });
+  }
+  return [...by.values()].sort((a, b) => a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId));
+}
