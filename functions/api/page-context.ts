@@ -40,3 +40,10 @@ export function signInRedirect(c: C, next?: string) {
   const url = new URL(c.req.url);
   return c.redirect(signInHref(next ?? url.pathname + url.search), 303);
 }
+
+/** Only same-site paths: the toggle must not become an open redirect (`//evil`, `/\evil`, `https:`). */
+export function safeBack(back: string | undefined): string {
+  if (!back || !back.startsWith('/') || back.startsWith('//') || back.startsWith('/\\')) return '/';
+  if (/[\u0000-\u001f\u007f\\]/.test(back)) return '/';
+  return back;
+}

@@ -4,6 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../functions/api/auth.js';
 import type { AppEnv } from '../../functions/api/context.js';
+import { safeBack } from '../../functions/api/page-context.js';
 import { badRequest, notFound } from '../../functions/api/errors.js';
 import { getUser } from '../../functions/store/users.js';
 import { users as seededUsers } from './seed-data.js';
@@ -27,13 +28,13 @@ export function mountDevIdentity(app: Hono<AppEnv>, idp: DevIdentity) {
     return c.json({ token: await tokenFor(c, parsed.data.user) });
   });
 
-  app.get('/dev/sign-in', (c) => c.html(<DevSignInPage lang={c.var.lang} users={seededUsers} current={c.var.principal?.sub} next={safeNext(c.req.query('next'))} />));
+  app.get('/dev/sign-in', (c) => c.html(<DevSignInPage lang={c.var.lang} users={seededUsers} current={c.var.principal?.sub} next={safeBack(c.req.query('next'))} />));
 
   app.post('/dev/sign-in', async (c) => {
     const form = await c.req.parseBody();
     const token = await tokenFor(c, String(form.user ?? ''));
     setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 8 * 3600 });
-    return c.redirect(safeNext(String(form.next ?? '')), 303);
+    return c.redirect(safeBack(String(form.next ?? '')), 303);
   });
 
   app.post('/dev/sign-out', (c) => {
@@ -42,7 +43,3 @@ export function mountDevIdentity(app: Hono<AppEnv>, idp: DevIdentity) {
   });
 }
 
-/** Only same-site paths, so the sign-in page cannot be used as an open redirect. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}

@@ -60,6 +60,9 @@ describe('bearer JWT authentication and roles', () => {
     const res = await p.app.request('/dev/sign-in', { method: 'POST', body: new URLSearchParams({ user: 'admin', next: '//evil.example' }) });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/');
+    // Browsers read `/\` as `//`: the dev sign-in shares the one same-site check every page uses.
+    const backslash = await p.app.request('/dev/sign-in', { method: 'POST', body: new URLSearchParams({ user: 'admin', next: '/\\evil.example' }) });
+    expect(backslash.headers.get('location')).toBe('/');
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/kf_session=.+HttpOnly/);
     const withCookie = await p.app.request('/api/ledger/verify', { headers: { cookie: cookie.split(';')[0]! } });

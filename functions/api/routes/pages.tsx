@@ -16,7 +16,7 @@ import { accountActivity } from '../../store/ledger.js';
 import { movementsOf } from '../../domain/ledger/summary.js';
 import { listChallengeUpdates } from '../../store/challenges.js';
 import { isLang, LANG_COOKIE } from '../../../web/i18n.js';
-import { pageCtx, renderPage as render } from '../page-context.js';
+import { pageCtx, renderPage as render, safeBack } from '../page-context.js';
 import { corporateDonorsFor } from '../corporate-actions.js';
 import { CSS, CSS_HASH, CSS_PATH } from '../../../web/styles.js';
 import type { PublicLedgerView, PublicMovement } from '../../../web/components/public-ledger.js';
@@ -47,12 +47,6 @@ export function renderNotFound(c: C) {
   return render(c, <NotFoundPage ctx={pageCtx(c)} />, 404);
 }
 
-/** Only same-site paths: the toggle must not become an open redirect (`//evil`, `/\evil`, `https:`). */
-export function safeBack(back: string | undefined): string {
-  if (!back || !back.startsWith('/') || back.startsWith('//') || back.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f\u007f\\]/.test(back)) return '/';
-  return back;
-}
 
 /** Official code order (north to south), the order Japanese public lists use. */
 async function towns(db: Db): Promise<Municipality[]> {

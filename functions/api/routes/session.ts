@@ -17,7 +17,8 @@ import type { AppEnv } from '../context.js';
 import { authorizeUrl, exchangeCode, logoutUrl, newPkce } from '../hosted-ui.js';
 import { pageCtx, renderPersonalPage } from '../page-context.js';
 import { createRouter } from '../router.js';
-import { renderNotFound, safeBack } from './pages.js';
+import { renderNotFound } from './pages.js';
+import { safeBack } from '../page-context.js';
 import { SignInErrorPage, type SignInFailure } from '../../../web/pages/sign-in-error.js';
 
 type C = Context<AppEnv>;

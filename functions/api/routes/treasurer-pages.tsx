@@ -43,7 +43,8 @@ import { pageCtx, renderPage, signInRedirect } from '../page-context.js';
 import { createRouter } from '../router.js';
 import { BankAccountSchema, RequestDisbursementRequest } from '../schemas/disbursements.js';
 import { fiscalReport, townChallenges, townFlowFacts } from '../treasurer-reports.js';
-import { renderNotFound, safeBack } from './pages.js';
+import { renderNotFound } from './pages.js';
+import { safeBack } from '../page-context.js';
 
 type C = Context<AppEnv>;
 
