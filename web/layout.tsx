@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { SIGN_OUT_PATH, signInHref } from './auth-links.js';
-import { pick, t, type Lang } from './i18n.js';
+import { pick, t, type Lang } from '../functions/i18n/index.js';
 import { CSS_HREF } from './styles.js';
 
 /** What every page needs from the request: language, where we are (for toggles that come back here), who. */

@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { detectLang, LANG_COOKIE } from '../../web/i18n.js';
+import { detectLang, LANG_COOKIE } from '../i18n/index.js';
 import { authenticate } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { errorBody, handleError } from './errors.js';

@@ -62,7 +62,7 @@ export class IssuesError extends ApiError {
   constructor(
     status: 400 | 422,
     code: string,
-    readonly issues: Issue[],
+    override readonly issues: Issue[],
   ) {
     const first = issues[0];
     const more = issues.length > 1 ? ` (+${issues.length - 1} more / ほか${issues.length - 1}件)` : '';

@@ -8,15 +8,11 @@ import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './context.js';
 import { forbidden, unauthorized } from './errors.js';
 
-export type RoleName = 'donor' | 'company' | 'reviewer' | 'treasurer' | 'admin';
+import { hasRole, townsWithRole, type Actor, type RoleName } from '../domain/actor.js';
 
-export interface Principal {
-  sub: string;
-  name?: string;
-  email?: string;
-  roles: string[];
-  companyId?: string;
-}
+export { hasRole, townsWithRole, type RoleName };
+/** @deprecated transitional name of the domain's Actor; new code says Actor. */
+export type Principal = Actor;
 
 export type Verifier = (token: string) => Promise<Principal>;
 
@@ -61,19 +57,6 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
-
-export function hasRole(p: Principal | undefined, role: RoleName, town?: string): boolean {
-  if (!p) return false;
-  if (role === 'reviewer' || role === 'treasurer') {
-    return town ? p.roles.includes(`${role}:${town}`) : p.roles.some((r) => r.startsWith(`${role}:`));
-  }
-  return p.roles.includes(role);
-}
-
-/** Towns for which the principal holds a town-scoped role. */
-export function townsWithRole(p: Principal | undefined, role: 'reviewer' | 'treasurer'): string[] {
-  return (p?.roles ?? []).filter((r) => r.startsWith(`${role}:`)).map((r) => r.slice(role.length + 1));
-}
 
 export function requirePrincipal(p: Principal | undefined): Principal {
   if (!p) throw unauthorized();

@@ -4,22 +4,16 @@
  * simply throw RuleError and the usual {"error": {code, message, details}} leaves with the right status.
  */
 import type { Context } from 'hono';
-import { RuleError, type Actor } from '../domain/governance.js';
+import type { Actor } from '../domain/governance.js';
 import { townsWithRole, requirePrincipal, type Principal } from './auth.js';
 import type { AppEnv } from './context.js';
-import { ApiError, handleError } from './errors.js';
+import { handleError } from './errors.js';
 
 export function actorOf(p: Principal | undefined): Actor & { companyId?: string } {
   const principal = requirePrincipal(p);
   return { sub: principal.sub, name: principal.name, treasurerTowns: townsWithRole(principal, 'treasurer'), companyId: principal.companyId };
 }
 
-const STATUS = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, rule: 422 } as const;
-
-export function apiErrorOf(e: RuleError): ApiError {
-  return new ApiError(STATUS[e.kind], e.code, e.message, e.details);
-}
-
 export function backOfficeErrors(err: Error, c: Context<AppEnv>) {
-  return handleError(err instanceof RuleError ? apiErrorOf(err) : err, c);
+  return handleError(err, c);
 }

@@ -1,6 +1,6 @@
-import type { Db } from '../store/db.js';
+import type { Db } from '../services/context.js';
 import type { Verifier, Principal } from './auth.js';
-import type { Lang } from '../../web/i18n.js';
+import type { Lang } from '../i18n/index.js';
 import type { PaymentProvider } from '../payments/port.js';
 import type { HostedSignIn } from './hosted-ui.js';
 

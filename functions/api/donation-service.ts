@@ -53,7 +53,7 @@ export const nowOf = (db: Db) => (db.now ? db.now() : new Date());
 export class DonationRefused extends ApiError {
   constructor(
     status: 400 | 422,
-    readonly issues: DonationIssue[],
+    override readonly issues: DonationIssue[],
   ) {
     const first = issues[0]!;
     const code = status === 400 ? (issues.some((i) => i.code === 'my_number_refused') ? 'my_number_refused' : 'validation_failed') : first.code;

@@ -33,7 +33,7 @@ import { allPostings } from '../store/ledger.js';
 import { movementsOf } from '../domain/ledger/summary.js';
 import { listAllocations } from '../store/allocations.js';
 import { listTownDisbursements } from '../store/disbursements.js';
-import type { Lang } from '../../web/i18n.js';
+import type { Lang } from '../i18n/index.js';
 
 /** Challenges a town takes part in, lead ones first. */
 export async function townChallenges(db: Db, town: string): Promise<Challenge[]> {

@@ -9,6 +9,7 @@
  * what keeps "several towns decide" from collapsing into "one busy treasurer decides".
  */
 import type { Fund } from './catalog.js';
+import { DomainError } from './errors.js';
 import type { TownCode } from './municipality.js';
 
 export type GovernanceRule = Fund['governance'];
@@ -22,15 +23,15 @@ export interface RuleErrorDetail {
   code?: string;
 }
 
-export class RuleError extends Error {
+export class RuleError extends DomainError {
   override name = 'RuleError';
   constructor(
-    readonly kind: RuleErrorKind,
-    readonly code: string,
+    kind: RuleErrorKind,
+    code: string,
     message: string,
     readonly details: RuleErrorDetail[] = [],
   ) {
-    super(message);
+    super(kind, code, message, { issues: details.map((d) => ({ path: d.path, code: d.code ?? code, message: d.message })) });
   }
 }
 

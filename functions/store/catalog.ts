@@ -1,25 +1,15 @@
 /** Towns, funds and challenges: small, read-mostly items listed through GSI1. */
 import { fromItem } from './items.js';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Challenge, Fund, Municipality } from '../domain/catalog.js';
 import { accounts } from '../domain/ledger/accounts.js';
 import type { Db } from './db.js';
 import { keys, lists } from './keys.js';
 import { readShards } from './ledger.js';
+import { queryAll } from './query.js';
 
 
-async function listKind<T>(db: Db, list: string): Promise<T[]> {
-  const out: T[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': list }, ExclusiveStartKey }),
-    );
-    out.push(...(res.Items ?? []).map((i) => fromItem<T>(i)!));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
-}
+const listKind = <T>(db: Db, list: string) => queryAll<T>(db, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': list } });
 
 async function getKind<T>(db: Db, key: { PK: string; SK: string }): Promise<T | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: key }));

@@ -17,7 +17,7 @@ type SdkTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[n
 /** A transaction item without its table name: store modules speak in keys and conditions only. */
 export type TransactItem = { [Op in keyof SdkTransactItem]?: Omit<NonNullable<SdkTransactItem[Op]>, 'TableName'> };
 
-export const nowIso = (db: Db) => (db.now ? db.now() : new Date()).toISOString();
+export const nowIso = (db: Db) => nowOf(db).toISOString();
 
 /** Fills in the table name, so the callers' transition items stay about keys and conditions only. */
 function withTable(db: Db, item: TransactItem): SdkTransactItem {
@@ -102,3 +102,6 @@ async function auditItems(db: Db, change: AuditedChange): Promise<TransactItem[]
         },
   ];
 }
+
+/** The store's one clock: the injected one in tests, else the system's. */
+export const nowOf = (db: Pick<Db, 'now'>): Date => (db.now ? db.now() : new Date());

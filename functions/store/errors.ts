@@ -1,18 +1,28 @@
-/** Store-level failures that the API maps to HTTP answers; nothing DynamoDB-specific leaks past here. */
-export class NotFoundError extends Error {
+/** Store-level failures, as DomainErrors (the API maps their kind); nothing DynamoDB-specific leaks past here. */
+import { DomainError } from '../domain/errors.js';
+
+export class NotFoundError extends DomainError {
   override name = 'NotFoundError';
+  constructor(message: string) {
+    super('not_found', 'not_found', message);
+  }
 }
 
 /** A business object was not in the state the change expected (someone else changed it first). */
-export class StateConflictError extends Error {
+export class StateConflictError extends DomainError {
   override name = 'StateConflictError';
+  constructor(message: string) {
+    super('conflict', 'state_conflict', message);
+  }
 }
 
 /** Contention outlasted the retry budget; safe to retry later (the write is idempotent). */
-export class BusyError extends Error {
+export class BusyError extends DomainError {
   override name = 'BusyError';
+  constructor(message: string) {
+    super('unavailable', 'busy', message);
+  }
 }
-
 const RETRYABLE_NAMES = new Set([
   'ThrottlingException',
   'ProvisionedThroughputExceededException',

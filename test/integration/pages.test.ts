@@ -10,7 +10,7 @@ import { postEntry } from '../../functions/store/ledger.js';
 import { DaysLeft } from '../../web/components/days-left.js';
 import { formatDate } from '../../web/components/date.js';
 import { ProgressBar } from '../../web/components/progress-bar.js';
-import { t } from '../../web/i18n.js';
+import { t } from '../../functions/i18n/index.js';
 import { testPlatform } from '../support/platform.js';
 
 type Platform = Awaited<ReturnType<typeof testPlatform>>;

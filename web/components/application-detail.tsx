@@ -1,8 +1,7 @@
 /** An application's content and its review history, as the company and the reviewers read them. */
 import type { Application, Review } from '../../functions/domain/applications.js';
 import { sumYen } from '../../functions/domain/money.js';
-import type { Lang } from '../i18n.js';
-import { at } from './applications-i18n.js';
+import { type Lang, t } from '../../functions/i18n/index.js';
 import { JstDate } from './date.js';
 import { townName, type TownIndex } from './town-badge.js';
 import { AppStatusBadge, DecisionBadge } from './workspace.js';
@@ -14,35 +13,35 @@ export function ApplicationFacts(props: { lang: Lang; app: Application; towns: T
   const { lang, app, towns } = props;
   return (
     <section aria-labelledby="facts-heading" class="panel">
-      <h2 id="facts-heading">{at(lang, 'view.details')}</h2>
+      <h2 id="facts-heading">{t(lang, 'cocreation.view.details')}</h2>
       <dl class="kv">
-        <dt>{at(lang, 'col.status')}</dt>
+        <dt>{t(lang, 'cocreation.col.status')}</dt>
         <dd>
-          <AppStatusBadge lang={lang} status={app.status} /> {app.round > 0 ? <span class="muted small">{at(lang, 'view.round', { n: app.round })}</span> : null}
+          <AppStatusBadge lang={lang} status={app.status} /> {app.round > 0 ? <span class="muted small">{t(lang, 'cocreation.view.round', { n: app.round })}</span> : null}
         </dd>
-        <dt>{at(lang, 'col.company')}</dt>
+        <dt>{t(lang, 'cocreation.col.company')}</dt>
         <dd>{app.companyName}</dd>
-        <dt>{at(lang, 'form.summary')}</dt>
+        <dt>{t(lang, 'cocreation.form.summary')}</dt>
         <dd class="prose">{app.summary}</dd>
-        <dt>{at(lang, 'form.problem')}</dt>
+        <dt>{t(lang, 'cocreation.form.problem')}</dt>
         <dd class="prose">{app.problem}</dd>
-        <dt>{at(lang, 'form.proposal')}</dt>
+        <dt>{t(lang, 'cocreation.form.proposal')}</dt>
         <dd class="prose">{app.proposal}</dd>
-        <dt>{at(lang, 'form.towns')}</dt>
+        <dt>{t(lang, 'cocreation.form.towns')}</dt>
         <dd>{townList(lang, towns, app.towns)}</dd>
-        <dt>{at(lang, 'form.requestedAmount')}</dt>
+        <dt>{t(lang, 'cocreation.form.requestedAmount')}</dt>
         <dd>
           <Yen amount={app.requestedAmount} />
         </dd>
-        <dt>{at(lang, 'form.budget')}</dt>
+        <dt>{t(lang, 'cocreation.form.budget')}</dt>
         <dd>
           <div class="table-scroll">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{at(lang, 'form.budgetItem')}</th>
+                  <th scope="col">{t(lang, 'cocreation.form.budgetItem')}</th>
                   <th scope="col" class="amount">
-                    {at(lang, 'form.budgetAmount')}
+                    {t(lang, 'cocreation.form.budgetAmount')}
                   </th>
                 </tr>
               </thead>
@@ -58,7 +57,7 @@ export function ApplicationFacts(props: { lang: Lang; app: Application; towns: T
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row">{at(lang, 'col.amount')}</th>
+                  <th scope="row">{t(lang, 'cocreation.col.amount')}</th>
                   <td class="amount">
                     <Yen amount={sumYen(app.budget.map((l) => l.amount))} />
                   </td>
@@ -67,7 +66,7 @@ export function ApplicationFacts(props: { lang: Lang; app: Application; towns: T
             </table>
           </div>
         </dd>
-        <dt>{at(lang, 'form.kpis')}</dt>
+        <dt>{t(lang, 'cocreation.form.kpis')}</dt>
         <dd>
           <ul>
             {app.kpis.map((k) => (
@@ -75,15 +74,15 @@ export function ApplicationFacts(props: { lang: Lang; app: Application; towns: T
             ))}
           </ul>
         </dd>
-        <dt>{at(lang, 'form.schedule')}</dt>
+        <dt>{t(lang, 'cocreation.form.schedule')}</dt>
         <dd>
           <JstDate lang={lang} date={app.startDate} /> – <JstDate lang={lang} date={app.endDate} />
         </dd>
-        <dt>{at(lang, 'form.corporateVersion')}</dt>
-        <dd>{at(lang, app.corporateVersion ? 'view.corporateYes' : 'view.corporateNo')}</dd>
+        <dt>{t(lang, 'cocreation.form.corporateVersion')}</dt>
+        <dd>{t(lang, app.corporateVersion ? 'cocreation.view.corporateYes' : 'cocreation.view.corporateNo')}</dd>
         {app.contact ? (
           <>
-            <dt>{at(lang, 'form.contact')}</dt>
+            <dt>{t(lang, 'cocreation.form.contact')}</dt>
             <dd>
               {app.contact.name} &lt;{app.contact.email}&gt;
             </dd>
@@ -100,7 +99,7 @@ export function Decisions(props: { lang: Lang; app: Application; towns: TownInde
   if (app.round === 0) return null;
   return (
     <section aria-labelledby="decisions-heading">
-      <h2 id="decisions-heading">{at(lang, 'view.decisions')}</h2>
+      <h2 id="decisions-heading">{t(lang, 'cocreation.view.decisions')}</h2>
       <ul class="badges">
         {app.towns.map((code) => (
           <li data-town={code}>
@@ -118,30 +117,30 @@ export function ReviewHistory(props: { lang: Lang; reviews: Review[]; towns: Tow
   const reviews = [...props.reviews].reverse();
   return (
     <section aria-labelledby="history-heading">
-      <h2 id="history-heading">{at(lang, 'view.history')}</h2>
+      <h2 id="history-heading">{t(lang, 'cocreation.view.history')}</h2>
       {reviews.length === 0 ? (
-        <p class="muted">{at(lang, 'view.noHistory')}</p>
+        <p class="muted">{t(lang, 'cocreation.view.noHistory')}</p>
       ) : (
         <ol class="history">
           {reviews.map((r) => (
             <li data-review-town={r.town} data-review-round={r.round}>
               <p class="who">
-                {at(lang, 'view.round', { n: r.round })} · {at(lang, 'detail.by', { town: townName(lang, towns, r.town), name: r.reviewerName ?? r.reviewerId })} ·{' '}
+                {t(lang, 'cocreation.view.round', { n: r.round })} · {t(lang, 'cocreation.detail.by', { town: townName(lang, towns, r.town), name: r.reviewerName ?? r.reviewerId })} ·{' '}
                 <time datetime={r.at}>{r.at.slice(0, 10)}</time>
               </p>
               <p>
                 <DecisionBadge lang={lang} decision={r.decision} />{' '}
                 <span class="small muted">
-                  {at(lang, 'detail.scores')}: {at(lang, 'detail.score.proposer')} {r.scores.proposer} / {at(lang, 'detail.score.residents')} {r.scores.residents} / {at(lang, 'detail.score.town')}{' '}
+                  {t(lang, 'cocreation.detail.scores')}: {t(lang, 'cocreation.detail.score.proposer')} {r.scores.proposer} / {t(lang, 'cocreation.detail.score.residents')} {r.scores.residents} / {t(lang, 'cocreation.detail.score.town')}{' '}
                   {r.scores.town}
                 </span>
               </p>
               <p class="prose" data-public-answer>
-                <strong>{at(lang, 'detail.publicAnswer')}:</strong> {r.publicAnswer}
+                <strong>{t(lang, 'cocreation.detail.publicAnswer')}:</strong> {r.publicAnswer}
               </p>
               {r.privateNote ? (
                 <p class="private prose" data-private-note>
-                  <strong>{at(lang, 'detail.privateNote')}:</strong> {r.privateNote}
+                  <strong>{t(lang, 'cocreation.detail.privateNote')}:</strong> {r.privateNote}
                 </p>
               ) : null}
             </li>

@@ -5,8 +5,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { createHash } from 'node:crypto';
-import type { Lang } from '../i18n.js';
-import { bt, type BoKey } from './back-office-text.js';
+import { type Lang, t, type MessageKey } from '../../functions/i18n/index.js';
 
 export const BACK_OFFICE_CSS = `
 .panel + section,.panel + .bo-decide{margin-top:1.5rem}
@@ -58,17 +57,17 @@ export function BackOfficeStyles() {
 export function Status(props: { lang: Lang; kind: 'al' | 'db'; status: string }) {
   return (
     <span class={`bo-status ${props.status}`} data-status={props.status}>
-      {bt(props.lang, `${props.kind}.status.${props.status}` as BoKey)}
+      {t(props.lang, `${props.kind}.status.${props.status}` as MessageKey)}
     </span>
   );
 }
 
 export function Notice(props: { lang: Lang; notice?: string }) {
   if (!props.notice) return null;
-  const key = `notice.${props.notice}`;
+  const key = `treasury.notice.${props.notice}`;
   return (
     <p class="notice" role="status" data-notice={props.notice}>
-      {bt(props.lang, key as BoKey)}
+      {t(props.lang, key as MessageKey)}
     </p>
   );
 }
@@ -81,7 +80,7 @@ export function Problems(props: { lang: Lang; message?: string; errors?: FieldEr
   if (!props.message && !entries.length) return null;
   return (
     <div class="error-summary" role="alert" id="errors" tabindex={-1}>
-      <h2>{props.message ?? bt(props.lang, 'err.title', { n: entries.length })}</h2>
+      <h2>{props.message ?? t(props.lang, 'treasury.err.title', { n: entries.length })}</h2>
       {entries.length ? (
         <ul>
           {entries.map(([field, msg]) => (
@@ -181,7 +180,7 @@ export function ActionForm(props: { action: string; button: string; danger?: boo
 export function CommentField(props: { lang: Lang; id: string; name?: string; label?: string; required?: boolean }) {
   return (
     <>
-      <label for={props.id}>{props.label ?? bt(props.lang, 'bo.commentOptional')}</label>
+      <label for={props.id}>{props.label ?? t(props.lang, 'treasury.bo.commentOptional')}</label>
       <textarea id={props.id} name={props.name ?? 'comment'} maxlength={1000} required={props.required}></textarea>
     </>
   );

@@ -1,5 +1,5 @@
 import type { ChallengeView } from '../../functions/api/catalog-views.js';
-import { pick, t, type Lang } from '../i18n.js';
+import { pick, t, type Lang } from '../../functions/i18n/index.js';
 import { DaysLeft } from './days-left.js';
 import { ProgressBar } from './progress-bar.js';
 import { TownBadges, type TownIndex } from './town-badge.js';

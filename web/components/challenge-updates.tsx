@@ -3,8 +3,7 @@
  * (`listChallengeUpdates(db, id)` from functions/store/challenges.ts gives the list) and the operator's
  * update page.
  */
-import type { Lang } from '../i18n.js';
-import { at } from './applications-i18n.js';
+import { type Lang, t } from '../../functions/i18n/index.js';
 import { JstDate } from './date.js';
 import { WorkspaceStyles } from './workspace.js';
 
@@ -21,9 +20,9 @@ export function ChallengeUpdates(props: { lang: Lang; updates: UpdateView[]; hea
   return (
     <section id="updates" aria-labelledby="updates-heading" class="challenge-updates">
       <WorkspaceStyles />
-      <H id="updates-heading">{at(lang, 'updates.title')}</H>
+      <H id="updates-heading">{t(lang, 'cocreation.updates.title')}</H>
       {updates.length === 0 ? (
-        <p class="muted">{at(lang, 'updates.none')}</p>
+        <p class="muted">{t(lang, 'cocreation.updates.none')}</p>
       ) : (
         <ol class="updates">
           {updates.map((u) => (

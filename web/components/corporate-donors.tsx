@@ -1,6 +1,5 @@
 import { fiscalYearLabel, type CorporateDonorYear } from '../../functions/domain/corporate.js';
-import type { Lang } from '../i18n.js';
-import { ct } from './corporate-text.js';
+import { type Lang, t } from '../../functions/i18n/index.js';
 import { Yen } from './yen.js';
 
 /**
@@ -12,17 +11,17 @@ export function CorporateDonors(props: { lang: Lang; years: CorporateDonorYear[]
   const { lang, years } = props;
   return (
     <section id="corporate-donors" class="corporate-donors" aria-labelledby="corporate-donors-heading">
-      <h2 id="corporate-donors-heading">{ct(lang, 'donors.heading')}</h2>
-      {years.length ? <p class="ledger-note">{ct(lang, 'donors.intro')}</p> : <p class="ledger-note">{ct(lang, 'donors.none')}</p>}
+      <h2 id="corporate-donors-heading">{t(lang, 'corporate.donors.heading')}</h2>
+      {years.length ? <p class="ledger-note">{t(lang, 'corporate.donors.intro')}</p> : <p class="ledger-note">{t(lang, 'corporate.donors.none')}</p>}
       {years.map((y) => (
-        <div class="table-scroll" role="region" aria-label={`${ct(lang, 'donors.heading')} ${fiscalYearLabel(y.fiscalYear, lang)}`} tabindex={0} data-fy={String(y.fiscalYear)}>
+        <div class="table-scroll" role="region" aria-label={`${t(lang, 'corporate.donors.heading')} ${fiscalYearLabel(y.fiscalYear, lang)}`} tabindex={0} data-fy={String(y.fiscalYear)}>
           <table>
             <caption>{fiscalYearLabel(y.fiscalYear, lang)}</caption>
             <thead>
               <tr>
-                <th scope="col">{ct(lang, 'donors.company')}</th>
+                <th scope="col">{t(lang, 'corporate.donors.company')}</th>
                 <th scope="col" class="amount">
-                  {ct(lang, 'donors.amount')}
+                  {t(lang, 'corporate.donors.amount')}
                 </th>
               </tr>
             </thead>
@@ -30,16 +29,16 @@ export function CorporateDonors(props: { lang: Lang; years: CorporateDonorYear[]
               {y.donors.map((d) => (
                 <tr class="corporate-donor">
                   <th scope="row">{d.name}</th>
-                  <td class="amount">{d.amount === undefined ? <span class="muted">{ct(lang, 'donors.amountWithheld')}</span> : <Yen amount={d.amount} />}</td>
+                  <td class="amount">{d.amount === undefined ? <span class="muted">{t(lang, 'corporate.donors.amountWithheld')}</span> : <Yen amount={d.amount} />}</td>
                 </tr>
               ))}
               {y.anonymousCount ? (
                 <tr>
                   <th scope="row" class="muted">
-                    {ct(lang, 'donors.anonymous', { n: y.anonymousCount })}
+                    {t(lang, 'corporate.donors.anonymous', { n: y.anonymousCount })}
                   </th>
                   <td class="amount">
-                    <span class="muted">{ct(lang, 'donors.amountWithheld')}</span>
+                    <span class="muted">{t(lang, 'corporate.donors.amountWithheld')}</span>
                   </td>
                 </tr>
               ) : null}
@@ -47,14 +46,14 @@ export function CorporateDonors(props: { lang: Lang; years: CorporateDonorYear[]
             <tfoot>
               {y.anonymousTotal ? (
                 <tr>
-                  <th scope="row">{ct(lang, 'donors.withheldTotal')}</th>
+                  <th scope="row">{t(lang, 'corporate.donors.withheldTotal')}</th>
                   <td class="amount">
                     <Yen amount={y.anonymousTotal} />
                   </td>
                 </tr>
               ) : null}
               <tr>
-                <th scope="row">{ct(lang, 'donors.total', { n: y.count })}</th>
+                <th scope="row">{t(lang, 'corporate.donors.total', { n: y.count })}</th>
                 <td class="amount">
                   <Yen amount={y.total} />
                 </td>

@@ -1,7 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import type { Lang } from '../i18n.js';
-import { inLang } from './corporate-text.js';
+import { type Lang, inLang } from '../../functions/i18n/index.js';
 
 /** A refusal or field issue as the pages show it: the field it belongs to and both languages. */
 export interface FieldProblem {

@@ -1,5 +1,5 @@
 import { formatJaDate, toWareki } from '../../functions/domain/jst.js';
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../../functions/i18n/index.js';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -1,5 +1,5 @@
 import type { ChallengeStatus } from '../../functions/domain/catalog.js';
-import { t, type Lang } from '../i18n.js';
+import { t, type Lang } from '../../functions/i18n/index.js';
 
 /**
  * How long donors still have. `daysLeft` comes from the read model (JST calendar days, 0 on the last

@@ -1,7 +1,6 @@
 import type { ChallengeView } from '../../functions/api/catalog-views.js';
-import { pick, t, type Lang } from '../i18n.js';
+import { pick, t, type Lang } from '../../functions/i18n/index.js';
 import { DonationForm, type DonationFormValues, type FieldErrors } from './donation-form.js';
-import { dt } from './donation-text.js';
 import { townName, type TownIndex } from './town-badge.js';
 
 /**
@@ -19,12 +18,12 @@ export function DonateSlot(props: { lang: Lang; challenge: ChallengeView; towns?
       <h2 id="donate-heading">{t(lang, 'donate.heading')}</h2>
       {open ? (
         <>
-          <p class="small">{dt(lang, 'form.intro')}</p>
+          <p class="small">{t(lang, 'donation.form.intro')}</p>
           <DonationForm lang={lang} target={{ kind: 'challenge', id: c.id, title: pick(lang, c.title, c.titleEn), towns, open }} values={props.values} errors={props.errors} />
         </>
       ) : (
         <p>
-          <strong>{dt(lang, 'form.closed')}</strong>
+          <strong>{t(lang, 'donation.form.closed')}</strong>
         </p>
       )}
     </section>
@@ -38,7 +37,7 @@ export function FundDonateSlot(props: { lang: Lang; fund: { id: string; name: st
   return (
     <section id="donate" class="donate" aria-labelledby="donate-heading">
       <h2 id="donate-heading">{t(lang, 'donate.heading')}</h2>
-      <p class="small">{dt(lang, 'form.intro')}</p>
+      <p class="small">{t(lang, 'donation.form.intro')}</p>
       <DonationForm lang={lang} target={{ kind: 'fund', id: fund.id, title: pick(lang, fund.name, fund.nameEn), towns, open: true }} idPrefix="donate-fund" />
     </section>
   );

@@ -1,5 +1,4 @@
-import type { Lang } from '../i18n.js';
-import { dt } from './donation-text.js';
+import { type Lang, t } from '../../functions/i18n/index.js';
 import { DONATION_CSS_HREF } from './donation-styles.js';
 
 export interface DonationFormTarget {
@@ -78,26 +77,26 @@ export function DonationForm(props: { lang: Lang; target: DonationFormTarget; va
       <link rel="stylesheet" href={DONATION_CSS_HREF} />
       {errorCount ? (
         <div class="form-errors" role="alert" aria-labelledby={`${p}-errors-heading`}>
-          <h2 id={`${p}-errors-heading`}>{dt(lang, 'form.errors')}</h2>
+          <h2 id={`${p}-errors-heading`}>{t(lang, 'donation.form.errors')}</h2>
           {e.form ? <p class="field-error">{e.form}</p> : null}
         </div>
       ) : null}
       <input type="hidden" name={target.kind === 'challenge' ? 'challengeId' : 'fundId'} value={target.id} />
       <input type="hidden" name="lang" value={lang} />
-      <Field id={`${p}-amount`} name="amount" label={dt(lang, 'form.amount')} hint={dt(lang, 'form.amountHint')} value={v.amount ?? '10000'} error={e.amount} inputmode="numeric" required />
+      <Field id={`${p}-amount`} name="amount" label={t(lang, 'donation.form.amount')} hint={t(lang, 'donation.form.amountHint')} value={v.amount ?? '10000'} error={e.amount} inputmode="numeric" required />
       <div class={e.receivingTown ? 'field invalid' : 'field'} data-field="receivingTown">
-        <label for={`${p}-town`}>{dt(lang, 'form.town')}</label>
+        <label for={`${p}-town`}>{t(lang, 'donation.form.town')}</label>
         <select id={`${p}-town`} name="receivingTown" aria-describedby={`${p}-town-hint`} aria-invalid={e.receivingTown ? 'true' : undefined}>
-          {defaultTown ? null : <option value="">{dt(lang, 'form.chooseTown')}</option>}
-          {target.towns.map((t) => (
-            <option value={t.code} selected={t.code === defaultTown}>
-              {t.name}
-              {t.lead && target.towns.length > 1 ? ` ${dt(lang, 'form.lead')}` : ''}
+          {defaultTown ? null : <option value="">{t(lang, 'donation.form.chooseTown')}</option>}
+          {target.towns.map((town) => (
+            <option value={town.code} selected={town.code === defaultTown}>
+              {town.name}
+              {town.lead && target.towns.length > 1 ? ` ${t(lang, 'donation.form.lead')}` : ''}
             </option>
           ))}
         </select>
         <span class="hint" id={`${p}-town-hint`}>
-          {dt(lang, 'form.townHint')}
+          {t(lang, 'donation.form.townHint')}
         </span>
         {e.receivingTown ? (
           <p class="field-error" role="alert">
@@ -106,16 +105,16 @@ export function DonationForm(props: { lang: Lang; target: DonationFormTarget; va
         ) : null}
       </div>
       <fieldset>
-        <legend>{dt(lang, 'form.donor')}</legend>
-        <p class="hint small">{dt(lang, 'form.donorHint')}</p>
-        <Field id={`${p}-name`} name="name" label={dt(lang, 'form.name')} value={v.name} error={e.name} autocomplete="name" required />
-        <Field id={`${p}-kana`} name="nameKana" label={dt(lang, 'form.nameKana')} value={v.nameKana} error={e.nameKana} required lang="ja" />
-        <Field id={`${p}-email`} name="email" type="email" label={dt(lang, 'form.email')} hint={dt(lang, 'form.emailHint')} value={v.email} error={e.email} autocomplete="email" required />
-        <Field id={`${p}-postal`} name="postalCode" label={dt(lang, 'form.postalCode')} hint={dt(lang, 'form.postalHint')} value={v.postalCode} error={e.postalCode} inputmode="numeric" autocomplete="postal-code" required />
-        <Field id={`${p}-address`} name="address" label={dt(lang, 'form.address')} value={v.address} error={e.address} autocomplete="street-address" required />
+        <legend>{t(lang, 'donation.form.donor')}</legend>
+        <p class="hint small">{t(lang, 'donation.form.donorHint')}</p>
+        <Field id={`${p}-name`} name="name" label={t(lang, 'donation.form.name')} value={v.name} error={e.name} autocomplete="name" required />
+        <Field id={`${p}-kana`} name="nameKana" label={t(lang, 'donation.form.nameKana')} value={v.nameKana} error={e.nameKana} required lang="ja" />
+        <Field id={`${p}-email`} name="email" type="email" label={t(lang, 'donation.form.email')} hint={t(lang, 'donation.form.emailHint')} value={v.email} error={e.email} autocomplete="email" required />
+        <Field id={`${p}-postal`} name="postalCode" label={t(lang, 'donation.form.postalCode')} hint={t(lang, 'donation.form.postalHint')} value={v.postalCode} error={e.postalCode} inputmode="numeric" autocomplete="postal-code" required />
+        <Field id={`${p}-address`} name="address" label={t(lang, 'donation.form.address')} value={v.address} error={e.address} autocomplete="street-address" required />
       </fieldset>
       <div class={e.message ? 'field invalid' : 'field'} data-field="message">
-        <label for={`${p}-message`}>{dt(lang, 'form.message')}</label>
+        <label for={`${p}-message`}>{t(lang, 'donation.form.message')}</label>
         <textarea id={`${p}-message`} name="message" maxlength={500} aria-invalid={e.message ? 'true' : undefined}>
           {v.message ?? ''}
         </textarea>
@@ -126,22 +125,22 @@ export function DonationForm(props: { lang: Lang; target: DonationFormTarget; va
         ) : null}
       </div>
       <fieldset>
-        <legend>{dt(lang, 'form.options')}</legend>
+        <legend>{t(lang, 'donation.form.options')}</legend>
         <label class="check">
-          <input type="checkbox" name="anonymous" value="1" checked={Boolean(v.anonymous)} /> <span>{dt(lang, 'form.anonymous')}</span>
+          <input type="checkbox" name="anonymous" value="1" checked={Boolean(v.anonymous)} /> <span>{t(lang, 'donation.form.anonymous')}</span>
         </label>
         <label class="check">
-          <input type="checkbox" name="oneStop" value="1" checked={Boolean(v.oneStop)} /> <span>{dt(lang, 'form.oneStop')}</span>
+          <input type="checkbox" name="oneStop" value="1" checked={Boolean(v.oneStop)} /> <span>{t(lang, 'donation.form.oneStop')}</span>
         </label>
         {target.kind === 'challenge' ? (
           <label class="check">
-            <input type="checkbox" name="updates" value="1" checked={Boolean(v.updates)} /> <span>{dt(lang, 'form.updates')}</span>
+            <input type="checkbox" name="updates" value="1" checked={Boolean(v.updates)} /> <span>{t(lang, 'donation.form.updates')}</span>
           </label>
         ) : null}
       </fieldset>
-      <p class="hint small">{dt(lang, 'form.myNumberNote')}</p>
+      <p class="hint small">{t(lang, 'donation.form.myNumberNote')}</p>
       <button class="btn btn-block" type="submit">
-        {dt(lang, 'form.submit')}
+        {t(lang, 'donation.form.submit')}
       </button>
     </form>
   );

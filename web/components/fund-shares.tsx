@@ -1,6 +1,6 @@
 import type { Fund } from '../../functions/domain/catalog.js';
 import type { Yen as YenAmount } from '../../functions/domain/money.js';
-import { pick, t, type Lang } from '../i18n.js';
+import { pick, t, type Lang } from '../../functions/i18n/index.js';
 import { townName, type TownIndex } from './town-badge.js';
 import { Yen } from './yen.js';
 

@@ -1,5 +1,5 @@
 import { formatYen, type Yen as YenAmount } from '../../functions/domain/money.js';
-import { t, type Lang } from '../i18n.js';
+import { t, type Lang } from '../../functions/i18n/index.js';
 import { Yen } from './yen.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Channel } from '../../functions/domain/ledger/entry.js';
 import type { FlowTotals } from '../../functions/domain/ledger/summary.js';
 import type { Yen as YenAmount } from '../../functions/domain/money.js';
-import { t, type Lang } from '../i18n.js';
+import { t, type Lang } from '../../functions/i18n/index.js';
 import { formatMonth, JstDate } from './date.js';
 import { townName, type TownIndex } from './town-badge.js';
 import { Yen } from './yen.js';

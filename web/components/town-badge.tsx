@@ -1,5 +1,5 @@
 import type { Municipality } from '../../functions/domain/catalog.js';
-import { pick, t, type Lang } from '../i18n.js';
+import { pick, t, type Lang } from '../../functions/i18n/index.js';
 
 /** Towns by code, from the municipalities list: pages show names, never bare codes. */
 export type TownIndex = ReadonlyMap<string, Municipality>;

@@ -1,5 +1,5 @@
 import type { Municipality } from '../../functions/domain/catalog.js';
-import { pick, t, type Lang } from '../i18n.js';
+import { pick, t, type Lang } from '../../functions/i18n/index.js';
 
 export function TownCard(props: { lang: Lang; town: Municipality }) {
   const { lang, town } = props;

@@ -5,8 +5,8 @@
  */
 import type { Child } from 'hono/jsx';
 import { createHash } from 'node:crypto';
-import type { Lang } from '../i18n.js';
-import { at, type AppKey, type FlashKey } from './applications-i18n.js';
+import { type Lang, t, type MessageKey } from '../../functions/i18n/index.js';
+import { type FlashKey } from './flash.js';
 
 /** Form and workspace styles, served at WORKSPACE_CSS_PATH; builds on the site stylesheet's variables. */
 export const WORKSPACE_CSS = `
@@ -69,15 +69,15 @@ export function WorkspaceNav(props: { lang: Lang; company?: boolean; reviewer?: 
   const { lang } = props;
   if (!props.company && !props.reviewer) return null;
   return (
-    <nav class="ws-nav" aria-label={at(lang, 'ws.nav')}>
+    <nav class="ws-nav" aria-label={t(lang, 'cocreation.ws.nav')}>
       {props.company ? (
         <a href="/company" aria-current={props.active === 'company' ? 'page' : undefined}>
-          {at(lang, 'ws.company')}
+          {t(lang, 'cocreation.ws.company')}
         </a>
       ) : null}
       {props.reviewer ? (
         <a href="/review" aria-current={props.active === 'review' ? 'page' : undefined}>
-          {at(lang, 'ws.review')}
+          {t(lang, 'cocreation.ws.review')}
         </a>
       ) : null}
     </nav>
@@ -88,7 +88,7 @@ export function Flash(props: { lang: Lang; flash?: FlashKey }) {
   if (!props.flash) return null;
   return (
     <p class="notice" role="status" data-flash={props.flash}>
-      {at(props.lang, `flash.${props.flash}` as AppKey)}
+      {t(props.lang, `cocreation.flash.${props.flash}` as MessageKey)}
     </p>
   );
 }
@@ -108,7 +108,7 @@ export function ErrorSummary(props: { lang: Lang; errors: Errors; lead?: string 
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1} id="errors">
-      <h2>{at(props.lang, 'form.errorsTitle', { n: entries.length })}</h2>
+      <h2>{t(props.lang, 'cocreation.form.errorsTitle', { n: entries.length })}</h2>
       {props.lead ? <p>{props.lead}</p> : null}
       <ul>
         {entries.map(([field, message]) => (
@@ -164,7 +164,7 @@ export function Field(props: {
     <div class={`field${invalid ? ' invalid' : ''}`}>
       <label for={id}>
         {props.label}
-        {props.required ? <span class="req">{at(props.lang, 'form.required')}</span> : null}
+        {props.required ? <span class="req">{t(props.lang, 'cocreation.form.required')}</span> : null}
       </label>
       {props.hint ? (
         <p class="hint" id={`${id}-hint`}>
@@ -198,7 +198,7 @@ export function Group(props: { legend: string; name?: string; errors?: Errors; h
 export function AppStatusBadge(props: { lang: Lang; status: string }) {
   return (
     <span class={`app-status ${props.status}`} data-status={props.status}>
-      {at(props.lang, `appStatus.${props.status}` as AppKey)}
+      {t(props.lang, `cocreation.appStatus.${props.status}` as MessageKey)}
     </span>
   );
 }
@@ -207,11 +207,11 @@ export function DecisionBadge(props: { lang: Lang; decision?: string }) {
   const d = props.decision ?? 'pending';
   return (
     <span class={`app-status ${d}`} data-decision={d}>
-      {at(props.lang, `decision.${d}` as AppKey)}
+      {t(props.lang, `cocreation.decision.${d}` as MessageKey)}
     </span>
   );
 }
 
 export function ChallengeStatusText(props: { lang: Lang; status: string }) {
-  return <span data-challenge-status={props.status}>{at(props.lang, `chStatus.${props.status}` as AppKey)}</span>;
+  return <span data-challenge-status={props.status}>{t(props.lang, `cocreation.chStatus.${props.status}` as MessageKey)}</span>;
 }

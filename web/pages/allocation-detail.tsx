@@ -1,6 +1,6 @@
 import type { Allocation } from '../../functions/domain/allocations.js';
 import { ActionForm, BackOfficeStyles, CommentField, Notice, Problems, Status } from '../components/back-office-ui.js';
-import { bt } from '../components/back-office-text.js';
+import { t } from '../../functions/i18n/index.js';
 import { formatDate } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
@@ -24,29 +24,29 @@ export function AllocationDetailPage(p: AllocationDetailProps) {
   const name = (t: string) => townName(lang, p.towns, t);
   const self = `/treasurer/allocations/${a.id}`;
   return (
-    <Layout ctx={p.ctx} title={bt(lang, 'al.title', { id: a.id })}>
+    <Layout ctx={p.ctx} title={t(lang, 'treasury.al.title', { id: a.id })}>
       <WorkspaceStyles />
       <BackOfficeStyles />
       <p class="breadcrumb">
-        <a href={`/treasurer${p.backTown ? `?town=${p.backTown}` : ''}`}>{bt(lang, 'bo.back')}</a>
+        <a href={`/treasurer${p.backTown ? `?town=${p.backTown}` : ''}`}>{t(lang, 'treasury.bo.back')}</a>
       </p>
       <div class="page-head">
         <h1>
           {a.fundName} → {a.challengeTitle} <Status lang={lang} kind="al" status={a.status} />
         </h1>
-        <p class="muted">{bt(lang, 'al.title', { id: a.id })}</p>
+        <p class="muted">{t(lang, 'treasury.al.title', { id: a.id })}</p>
       </div>
       <Notice lang={lang} notice={p.notice} />
       <Problems lang={lang} message={p.problem} />
       <div class="panel">
         <dl class="kv">
-          <dt>{bt(lang, 'al.total')}</dt>
+          <dt>{t(lang, 'treasury.al.total')}</dt>
           <dd>
             <strong>
               <Yen amount={a.total} />
             </strong>
           </dd>
-          <dt>{bt(lang, 'al.draws')}</dt>
+          <dt>{t(lang, 'treasury.al.draws')}</dt>
           <dd>
             <ul>
               {a.draws.map((d) => (
@@ -56,37 +56,37 @@ export function AllocationDetailPage(p: AllocationDetailProps) {
               ))}
             </ul>
           </dd>
-          <dt>{bt(lang, 'al.challenge')}</dt>
+          <dt>{t(lang, 'treasury.al.challenge')}</dt>
           <dd>
             <a href={`/challenges/${a.challengeId}`}>{a.challengeTitle}</a>
           </dd>
-          <dt>{bt(lang, 'al.proposedBy')}</dt>
+          <dt>{t(lang, 'treasury.al.proposedBy')}</dt>
           <dd>
             {a.proposedByName ?? a.proposedBy}({name(a.proposerTown)})・{formatDate(lang, a.proposedOn)}
           </dd>
-          <dt>{bt(lang, 'bo.governance')}</dt>
+          <dt>{t(lang, 'treasury.bo.governance')}</dt>
           <dd>
             {a.rule.rule === 'quorum'
-              ? bt(lang, 'al.requirement.quorum', { n: a.requirement.needed })
-              : bt(lang, 'al.requirement.all_drawn', { towns: a.requirement.eligible.map(name).join('、') })}
+              ? t(lang, 'treasury.al.requirement.quorum', { n: a.requirement.needed })
+              : t(lang, 'treasury.al.requirement.all_drawn', { towns: a.requirement.eligible.map(name).join('、') })}
           </dd>
           {a.status === 'proposed' ? (
             <>
-              <dt>{bt(lang, 'bo.deadline')}</dt>
+              <dt>{t(lang, 'treasury.bo.deadline')}</dt>
               <dd>{formatDate(lang, a.deadlineAt.slice(0, 10))}</dd>
             </>
           ) : null}
           {a.executedOn ? (
             <>
-              <dt>{bt(lang, 'al.executedOn')}</dt>
+              <dt>{t(lang, 'treasury.al.executedOn')}</dt>
               <dd>
-                {formatDate(lang, a.executedOn)}({bt(lang, 'al.entry')}: <code>{a.entryId}</code>)
+                {formatDate(lang, a.executedOn)}({t(lang, 'treasury.al.entry')}: <code>{a.entryId}</code>)
               </dd>
             </>
           ) : null}
           {a.comment ? (
             <>
-              <dt>{bt(lang, 'bo.comment')}</dt>
+              <dt>{t(lang, 'treasury.bo.comment')}</dt>
               <dd class="prose">{a.comment}</dd>
             </>
           ) : null}
@@ -94,7 +94,7 @@ export function AllocationDetailPage(p: AllocationDetailProps) {
       </div>
 
       <section aria-labelledby="appr-h">
-        <h2 id="appr-h">{bt(lang, 'al.approvals')}</h2>
+        <h2 id="appr-h">{t(lang, 'treasury.al.approvals')}</h2>
         {a.approvals.length ? (
           <ul class="history" data-testid="approvals">
             {a.approvals.map((n) => (
@@ -105,25 +105,25 @@ export function AllocationDetailPage(p: AllocationDetailProps) {
             ))}
           </ul>
         ) : (
-          <p class="muted">{bt(lang, 'al.approvalsNone')}</p>
+          <p class="muted">{t(lang, 'treasury.al.approvalsNone')}</p>
         )}
         {a.rejection ? (
           <p class="notice warn">
-            {bt(lang, 'al.rejectedBy')}: {name(a.rejection.town)} — {a.rejection.name ?? a.rejection.by}
+            {t(lang, 'treasury.al.rejectedBy')}: {name(a.rejection.town)} — {a.rejection.name ?? a.rejection.by}
             {a.rejection.comment ? `: ${a.rejection.comment}` : ''}
           </p>
         ) : null}
       </section>
 
       {p.canDecideFor.length ? (
-        <section aria-label={bt(lang, 'al.approve')} class="bo-decide">
+        <section aria-label={t(lang, 'treasury.al.approve')} class="bo-decide">
           {p.canDecideFor.map((town) => (
-            <ActionForm action={`${self}/approve`} button={bt(lang, 'al.approveFor', { town: name(town) })} back={self} testid="approve-allocation">
+            <ActionForm action={`${self}/approve`} button={t(lang, 'treasury.al.approveFor', { town: name(town) })} back={self} testid="approve-allocation">
               <input type="hidden" name="town" value={town} />
               <CommentField lang={lang} id={`c-${town}`} />
             </ActionForm>
           ))}
-          <ActionForm action={`${self}/reject`} button={bt(lang, 'al.reject')} danger back={self}>
+          <ActionForm action={`${self}/reject`} button={t(lang, 'treasury.al.reject')} danger back={self}>
             <input type="hidden" name="town" value={p.canDecideFor[0]} />
             <CommentField lang={lang} id="c-reject" />
           </ActionForm>

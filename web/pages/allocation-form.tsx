@@ -1,6 +1,6 @@
 import type { Yen as YenAmount } from '../../functions/domain/money.js';
 import { BackOfficeStyles, fid, Input, Problems, Select, type FieldErrors } from '../components/back-office-ui.js';
-import { bt } from '../components/back-office-text.js';
+import { t } from '../../functions/i18n/index.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
 import { WorkspaceStyles } from '../components/workspace.js';
@@ -31,41 +31,41 @@ export function AllocationFormPage(p: AllocationFormProps) {
   const v = p.values;
   const fund = p.funds.find((f) => f.id === v.fundId) ?? p.funds[0];
   return (
-    <Layout ctx={p.ctx} title={bt(lang, 'al.new')}>
+    <Layout ctx={p.ctx} title={t(lang, 'treasury.al.new')}>
       <WorkspaceStyles />
       <BackOfficeStyles />
       <p class="breadcrumb">
-        <a href={`/treasurer?town=${p.town}`}>{bt(lang, 'bo.back')}</a>
+        <a href={`/treasurer?town=${p.town}`}>{t(lang, 'treasury.bo.back')}</a>
       </p>
       <div class="page-head">
-        <h1>{bt(lang, 'al.new')}</h1>
-        <p class="lead">{bt(lang, 'al.newLead')}</p>
+        <h1>{t(lang, 'treasury.al.new')}</h1>
+        <p class="lead">{t(lang, 'treasury.al.newLead')}</p>
       </div>
       <Problems lang={lang} message={p.problem} errors={p.errors} />
       {fund ? (
         <form class="form" method="post" action={`/treasurer/allocations?town=${p.town}`} data-testid="allocation-form">
-          <Select name="fundId" label={bt(lang, 'al.fund')} value={fund.id} options={p.funds.map((f) => ({ value: f.id, label: f.name }))} errors={p.errors} />
-          <Select name="challengeId" label={bt(lang, 'al.challenge')} value={v.challengeId} options={p.challenges.map((c) => ({ value: c.id, label: c.title }))} errors={p.errors} />
+          <Select name="fundId" label={t(lang, 'treasury.al.fund')} value={fund.id} options={p.funds.map((f) => ({ value: f.id, label: f.name }))} errors={p.errors} />
+          <Select name="challengeId" label={t(lang, 'treasury.al.challenge')} value={v.challengeId} options={p.challenges.map((c) => ({ value: c.id, label: c.title }))} errors={p.errors} />
           <fieldset class="group">
-            <legend>{bt(lang, 'al.mode')}</legend>
+            <legend>{t(lang, 'treasury.al.mode')}</legend>
             <div class="choices">
               <label>
-                <input type="radio" name="mode" value="draws" checked={v.mode !== 'split'} /> {bt(lang, 'al.mode.draws')}
+                <input type="radio" name="mode" value="draws" checked={v.mode !== 'split'} /> {t(lang, 'treasury.al.mode.draws')}
               </label>
               <label>
-                <input type="radio" name="mode" value="split" checked={v.mode === 'split'} /> {bt(lang, 'al.mode.split')}
+                <input type="radio" name="mode" value="split" checked={v.mode === 'split'} /> {t(lang, 'treasury.al.mode.split')}
               </label>
             </div>
           </fieldset>
           <fieldset class={`group${Object.keys(p.errors).some((k) => k.startsWith('amount_')) ? ' invalid' : ''}`} id={fid('draws')}>
-            <legend>{bt(lang, 'al.drawsLegend')}</legend>
-            <p class="hint">{bt(lang, 'al.drawsHint')}</p>
+            <legend>{t(lang, 'treasury.al.drawsLegend')}</legend>
+            <p class="hint">{t(lang, 'treasury.al.drawsHint')}</p>
             <div class="pair">
               {fund.shares.map((s) => (
                 <Input
                   name={`amount_${s.town}`}
                   label={townName(lang, p.towns, s.town)}
-                  hint={bt(lang, 'al.available', { amount: new Intl.NumberFormat('ja-JP').format(s.available) + (lang === 'ja' ? '円' : ' yen') })}
+                  hint={t(lang, 'treasury.al.available', { amount: new Intl.NumberFormat('ja-JP').format(s.available) + (lang === 'ja' ? '円' : ' yen') })}
                   value={v.amounts[s.town]}
                   errors={p.errors}
                   inputmode="numeric"
@@ -73,24 +73,24 @@ export function AllocationFormPage(p: AllocationFormProps) {
               ))}
             </div>
           </fieldset>
-          <Input name="total" label={bt(lang, 'al.splitTotal')} hint={bt(lang, 'al.splitHint')} value={v.total} errors={p.errors} inputmode="numeric" />
+          <Input name="total" label={t(lang, 'treasury.al.splitTotal')} hint={t(lang, 'treasury.al.splitHint')} value={v.total} errors={p.errors} inputmode="numeric" />
           <div class="field">
-            <label for="f-comment">{bt(lang, 'bo.commentOptional')}</label>
+            <label for="f-comment">{t(lang, 'treasury.bo.commentOptional')}</label>
             <textarea id="f-comment" name="comment" maxlength={1000}>
               {v.comment}
             </textarea>
           </div>
           <p class="small muted">
-            {bt(lang, 'al.total')}: <Yen amount={fund.shares.reduce((a, s) => a + s.available, 0)} /> ({bt(lang, 'bo.fundShares', { fund: fund.name })})
+            {t(lang, 'treasury.al.total')}: <Yen amount={fund.shares.reduce((a, s) => a + s.available, 0)} /> ({t(lang, 'treasury.bo.fundShares', { fund: fund.name })})
           </p>
           <div class="form-actions">
             <button class="btn" type="submit">
-              {bt(lang, 'al.submit')}
+              {t(lang, 'treasury.al.submit')}
             </button>
           </div>
         </form>
       ) : (
-        <p class="muted">{bt(lang, 'bo.none')}</p>
+        <p class="muted">{t(lang, 'treasury.bo.none')}</p>
       )}
     </Layout>
   );

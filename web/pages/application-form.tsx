@@ -5,10 +5,10 @@
 import type { Review } from '../../functions/domain/applications.js';
 import type { Municipality } from '../../functions/domain/catalog.js';
 import { ReviewHistory } from '../components/application-detail.js';
-import { at, type FlashKey } from '../components/applications-i18n.js';
+import { t, pick } from '../../functions/i18n/index.js';
+import { type FlashKey } from '../components/flash.js';
 import { indexTowns } from '../components/town-badge.js';
 import { ErrorSummary, Field, FieldError, fieldId, Flash, Group, Problem, WorkspaceNav, WorkspaceStyles, type Errors } from '../components/workspace.js';
-import { pick } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 /** What the form shows: text as typed, so a wrong amount comes back exactly as entered. */
@@ -48,7 +48,7 @@ export function ApplicationFormPage(props: {
 }) {
   const { ctx, values: v, errors } = props;
   const { lang } = ctx;
-  const title = at(lang, props.mode === 'new' ? 'form.newTitle' : 'form.editTitle');
+  const title = t(lang, props.mode === 'new' ? 'cocreation.form.newTitle' : 'cocreation.form.editTitle');
   const action = props.mode === 'new' ? '/company/applications/new' : `/company/applications/${props.id}/edit`;
   const rows = [...v.budget];
   while (rows.length < Math.max(MIN_BUDGET_ROWS, v.budget.length + SPARE_BUDGET_ROWS)) rows.push({ item: '', amount: '' });
@@ -58,21 +58,21 @@ export function ApplicationFormPage(props: {
       <WorkspaceNav lang={lang} company reviewer={props.reviewer} active="company" />
       <header class="page-head">
         <p class="breadcrumb">
-          <a href="/company">{at(lang, 'ws.company')}</a> /
+          <a href="/company">{t(lang, 'cocreation.ws.company')}</a> /
         </p>
         <h1>{title}</h1>
-        <p class="lead">{at(lang, 'form.lead')}</p>
+        <p class="lead">{t(lang, 'cocreation.form.lead')}</p>
       </header>
       <Flash lang={lang} flash={props.flash} />
       <Problem message={props.problem} />
       <ErrorSummary lang={lang} errors={errors} lead={props.errorLead} />
       <form method="post" action={action} class="form" novalidate>
-        <Field lang={lang} name="title" label={at(lang, 'form.title')} value={v.title} errors={errors} required maxlength={200} />
-        <Field lang={lang} name="summary" label={at(lang, 'form.summary')} hint={at(lang, 'form.summaryHint')} value={v.summary} errors={errors} multiline rows={3} />
-        <Field lang={lang} name="problem" label={at(lang, 'form.problem')} value={v.problem} errors={errors} multiline rows={6} />
-        <Field lang={lang} name="proposal" label={at(lang, 'form.proposal')} value={v.proposal} errors={errors} multiline rows={8} />
+        <Field lang={lang} name="title" label={t(lang, 'cocreation.form.title')} value={v.title} errors={errors} required maxlength={200} />
+        <Field lang={lang} name="summary" label={t(lang, 'cocreation.form.summary')} hint={t(lang, 'cocreation.form.summaryHint')} value={v.summary} errors={errors} multiline rows={3} />
+        <Field lang={lang} name="problem" label={t(lang, 'cocreation.form.problem')} value={v.problem} errors={errors} multiline rows={6} />
+        <Field lang={lang} name="proposal" label={t(lang, 'cocreation.form.proposal')} value={v.proposal} errors={errors} multiline rows={8} />
 
-        <Group legend={at(lang, 'form.towns')} name="towns" errors={errors} hint={at(lang, 'form.townsHint')}>
+        <Group legend={t(lang, 'cocreation.form.towns')} name="towns" errors={errors} hint={t(lang, 'cocreation.form.townsHint')}>
           <div class="choices">
             {props.towns.map((town) => (
               <label>
@@ -83,26 +83,26 @@ export function ApplicationFormPage(props: {
           </div>
         </Group>
 
-        <Field lang={lang} name="requestedAmount" label={at(lang, 'form.requestedAmount')} value={v.requestedAmount} errors={errors} required inputmode="numeric" />
+        <Field lang={lang} name="requestedAmount" label={t(lang, 'cocreation.form.requestedAmount')} value={v.requestedAmount} errors={errors} required inputmode="numeric" />
 
-        <Group legend={at(lang, 'form.budget')} name="budget" errors={errors} hint={at(lang, 'form.budgetHint')}>
+        <Group legend={t(lang, 'cocreation.form.budget')} name="budget" errors={errors} hint={t(lang, 'cocreation.form.budgetHint')}>
           <div class="budget-table">
             <div class="budget-row small muted" aria-hidden="true">
-              <span>{at(lang, 'form.budgetItem')}</span>
-              <span>{at(lang, 'form.budgetAmount')}</span>
+              <span>{t(lang, 'cocreation.form.budgetItem')}</span>
+              <span>{t(lang, 'cocreation.form.budgetAmount')}</span>
             </div>
             {rows.map((row, i) => {
               const itemKey = `budget.${i}.item`;
               const amountKey = `budget.${i}.amount`;
-              const n = at(lang, 'form.budgetRow', { n: i + 1 });
+              const n = t(lang, 'cocreation.form.budgetRow', { n: i + 1 });
               return (
                 <div class={`budget-row${errors[itemKey] || errors[amountKey] ? ' invalid' : ''}`}>
                   <div>
-                    <input id={fieldId(itemKey)} name="budgetItem" value={row.item} aria-label={`${n} ${at(lang, 'form.budgetItem')}`} aria-invalid={errors[itemKey] ? 'true' : undefined} />
+                    <input id={fieldId(itemKey)} name="budgetItem" value={row.item} aria-label={`${n} ${t(lang, 'cocreation.form.budgetItem')}`} aria-invalid={errors[itemKey] ? 'true' : undefined} />
                     <FieldError name={itemKey} errors={errors} />
                   </div>
                   <div>
-                    <input id={fieldId(amountKey)} name="budgetAmount" value={row.amount} inputmode="numeric" aria-label={`${n} ${at(lang, 'form.budgetAmount')}`} aria-invalid={errors[amountKey] ? 'true' : undefined} />
+                    <input id={fieldId(amountKey)} name="budgetAmount" value={row.amount} inputmode="numeric" aria-label={`${n} ${t(lang, 'cocreation.form.budgetAmount')}`} aria-invalid={errors[amountKey] ? 'true' : undefined} />
                     <FieldError name={amountKey} errors={errors} />
                   </div>
                 </div>
@@ -111,37 +111,37 @@ export function ApplicationFormPage(props: {
           </div>
         </Group>
 
-        <Field lang={lang} name="kpis" label={at(lang, 'form.kpis')} hint={at(lang, 'form.kpisHint')} value={v.kpis} errors={errors} multiline rows={4} required />
+        <Field lang={lang} name="kpis" label={t(lang, 'cocreation.form.kpis')} hint={t(lang, 'cocreation.form.kpisHint')} value={v.kpis} errors={errors} multiline rows={4} required />
 
-        <Group legend={at(lang, 'form.schedule')}>
+        <Group legend={t(lang, 'cocreation.form.schedule')}>
           <div class="pair">
-            <Field lang={lang} name="startDate" type="date" label={at(lang, 'form.startDate')} value={v.startDate} errors={errors} required />
-            <Field lang={lang} name="endDate" type="date" label={at(lang, 'form.endDate')} value={v.endDate} errors={errors} required />
+            <Field lang={lang} name="startDate" type="date" label={t(lang, 'cocreation.form.startDate')} value={v.startDate} errors={errors} required />
+            <Field lang={lang} name="endDate" type="date" label={t(lang, 'cocreation.form.endDate')} value={v.endDate} errors={errors} required />
           </div>
         </Group>
 
         <div class="choices">
           <label>
             <input type="checkbox" name="corporateVersion" value="yes" checked={v.corporateVersion} />
-            {at(lang, 'form.corporateVersion')}
+            {t(lang, 'cocreation.form.corporateVersion')}
           </label>
         </div>
 
-        <Group legend={at(lang, 'form.contact')}>
+        <Group legend={t(lang, 'cocreation.form.contact')}>
           <div class="pair">
-            <Field lang={lang} name="contact.name" formName="contactName" label={at(lang, 'form.contactName')} value={v.contactName} errors={errors} autocomplete="name" />
-            <Field lang={lang} name="contact.email" formName="contactEmail" type="email" label={at(lang, 'form.contactEmail')} value={v.contactEmail} errors={errors} autocomplete="email" />
+            <Field lang={lang} name="contact.name" formName="contactName" label={t(lang, 'cocreation.form.contactName')} value={v.contactName} errors={errors} autocomplete="name" />
+            <Field lang={lang} name="contact.email" formName="contactEmail" type="email" label={t(lang, 'cocreation.form.contactEmail')} value={v.contactEmail} errors={errors} autocomplete="email" />
           </div>
         </Group>
 
         <div class="form-actions">
           <button class="btn btn-secondary" type="submit" name="action" value="save">
-            {at(lang, 'form.save')}
+            {t(lang, 'cocreation.form.save')}
           </button>
           <button class="btn" type="submit" name="action" value="submit">
-            {at(lang, 'form.submit')}
+            {t(lang, 'cocreation.form.submit')}
           </button>
-          <a href="/company">{at(lang, 'form.cancel')}</a>
+          <a href="/company">{t(lang, 'cocreation.form.cancel')}</a>
         </div>
       </form>
       {props.reviews && props.reviews.length > 0 ? <ReviewHistory lang={lang} reviews={props.reviews} towns={indexTowns(props.towns)} /> : null}

@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../../functions/domain/audit.js';
 import { Layout, type PageCtx } from '../layout.js';
-import { pick } from '../i18n.js';
+import { pick } from '../../functions/i18n/index.js';
 
 export interface AuditFilter {
   target?: string;

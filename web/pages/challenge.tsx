@@ -10,7 +10,7 @@ import { ChallengeUpdates, type UpdateView } from '../components/challenge-updat
 import { CorporateDonors } from '../components/corporate-donors.js';
 import type { CorporateDonorYear } from '../../functions/domain/corporate.js';
 import { indexTowns, TownBadges, type TownIndex } from '../components/town-badge.js';
-import { pick, t, type Lang } from '../i18n.js';
+import { pick, t, type Lang } from '../../functions/i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export function ChallengePage(props: { ctx: PageCtx; challenge: ChallengeView; towns: Municipality[]; ledger: PublicLedgerView; updates?: UpdateView[]; corporateDonors?: CorporateDonorYear[] }) {

@@ -2,7 +2,7 @@ import type { ChallengeStatus, Municipality } from '../../functions/domain/catal
 import type { ChallengeView } from '../../functions/api/catalog-views.js';
 import { ChallengeCard } from '../components/challenge-card.js';
 import { indexTowns } from '../components/town-badge.js';
-import { pick, t, type Lang } from '../i18n.js';
+import { pick, t, type Lang } from '../../functions/i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export interface ChallengeFilter {

@@ -2,12 +2,12 @@ import type { Application } from '../../functions/domain/applications.js';
 import type { Challenge, Municipality } from '../../functions/domain/catalog.js';
 import { jstDate } from '../../functions/domain/jst.js';
 import type { Company } from '../../functions/store/users.js';
-import { at, type FlashKey } from '../components/applications-i18n.js';
+import { t, pick } from '../../functions/i18n/index.js';
+import { type FlashKey } from '../components/flash.js';
 import { JstDate } from '../components/date.js';
 import { indexTowns, townName } from '../components/town-badge.js';
 import { AppStatusBadge, ChallengeStatusText, Flash, WorkspaceNav, WorkspaceStyles } from '../components/workspace.js';
 import { Yen } from '../components/yen.js';
-import { pick } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export function CompanyDashboardPage(props: {
@@ -23,29 +23,29 @@ export function CompanyDashboardPage(props: {
   const { lang } = ctx;
   const towns = indexTowns(props.towns);
   return (
-    <Layout ctx={ctx} title={at(lang, 'dash.title')}>
+    <Layout ctx={ctx} title={t(lang, 'cocreation.dash.title')}>
       <WorkspaceStyles />
       <WorkspaceNav lang={lang} company reviewer={props.reviewer} active="company" />
       <header class="page-head">
-        <h1>{at(lang, 'dash.title')}</h1>
-        <p class="lead">{at(lang, 'dash.lead')}</p>
+        <h1>{t(lang, 'cocreation.dash.title')}</h1>
+        <p class="lead">{t(lang, 'cocreation.dash.lead')}</p>
       </header>
       <Flash lang={lang} flash={props.flash} />
 
       <section aria-labelledby="profile-heading" class="panel">
         <h2 id="profile-heading">{company.name}</h2>
         <dl class="kv">
-          <dt>{at(lang, 'profile.corporateNumber')}</dt>
+          <dt>{t(lang, 'cocreation.profile.corporateNumber')}</dt>
           <dd class="num">{company.corporateNumber}</dd>
-          <dt>{at(lang, 'profile.headOfficeAddress')}</dt>
+          <dt>{t(lang, 'cocreation.profile.headOfficeAddress')}</dt>
           <dd>{company.headOfficeAddress}</dd>
-          <dt>{at(lang, 'profile.contactName')}</dt>
+          <dt>{t(lang, 'cocreation.profile.contactName')}</dt>
           <dd>
             {company.contactName} &lt;{company.contactEmail}&gt;
           </dd>
         </dl>
         <p>
-          <a href="/company/profile">{at(lang, 'dash.editProfile')}</a>
+          <a href="/company/profile">{t(lang, 'cocreation.dash.editProfile')}</a>
           {' · '}
           <a href="/company/pledges">{pick(lang, '企業版ふるさと納税(寄附の申出)', 'Corporate-version pledges')}</a>
         </p>
@@ -53,25 +53,25 @@ export function CompanyDashboardPage(props: {
 
       <section aria-labelledby="apps-heading">
         <div class="section-head">
-          <h2 id="apps-heading">{at(lang, 'dash.applications')}</h2>
+          <h2 id="apps-heading">{t(lang, 'cocreation.dash.applications')}</h2>
           <a class="btn" href="/company/applications/new">
-            {at(lang, 'dash.newApplication')}
+            {t(lang, 'cocreation.dash.newApplication')}
           </a>
         </div>
         {props.applications.length === 0 ? (
-          <p class="muted">{at(lang, 'dash.noApplications')}</p>
+          <p class="muted">{t(lang, 'cocreation.dash.noApplications')}</p>
         ) : (
           <div class="table-scroll">
             <table class="ws-table">
               <thead>
                 <tr>
-                  <th scope="col">{at(lang, 'col.title')}</th>
-                  <th scope="col">{at(lang, 'col.status')}</th>
-                  <th scope="col">{at(lang, 'col.towns')}</th>
+                  <th scope="col">{t(lang, 'cocreation.col.title')}</th>
+                  <th scope="col">{t(lang, 'cocreation.col.status')}</th>
+                  <th scope="col">{t(lang, 'cocreation.col.towns')}</th>
                   <th scope="col" class="amount">
-                    {at(lang, 'col.amount')}
+                    {t(lang, 'cocreation.col.amount')}
                   </th>
-                  <th scope="col">{at(lang, 'col.updated')}</th>
+                  <th scope="col">{t(lang, 'cocreation.col.updated')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -99,18 +99,18 @@ export function CompanyDashboardPage(props: {
       </section>
 
       <section aria-labelledby="challenges-heading">
-        <h2 id="challenges-heading">{at(lang, 'dash.challenges')}</h2>
+        <h2 id="challenges-heading">{t(lang, 'cocreation.dash.challenges')}</h2>
         {props.challenges.length === 0 ? (
-          <p class="muted">{at(lang, 'dash.noChallenges')}</p>
+          <p class="muted">{t(lang, 'cocreation.dash.noChallenges')}</p>
         ) : (
           <div class="table-scroll">
             <table class="ws-table">
               <thead>
                 <tr>
-                  <th scope="col">{at(lang, 'col.title')}</th>
-                  <th scope="col">{at(lang, 'col.status')}</th>
-                  <th scope="col">{at(lang, 'col.deadline')}</th>
-                  <th scope="col">{at(lang, 'col.actions')}</th>
+                  <th scope="col">{t(lang, 'cocreation.col.title')}</th>
+                  <th scope="col">{t(lang, 'cocreation.col.status')}</th>
+                  <th scope="col">{t(lang, 'cocreation.col.deadline')}</th>
+                  <th scope="col">{t(lang, 'cocreation.col.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -126,7 +126,7 @@ export function CompanyDashboardPage(props: {
                     <td>
                       {ch.status === 'draft' ? null : (
                         <>
-                          <a href={`/company/challenges/${ch.id}/updates`}>{at(lang, 'dash.postUpdate')}</a>
+                          <a href={`/company/challenges/${ch.id}/updates`}>{t(lang, 'cocreation.dash.postUpdate')}</a>
                           {' · '}
                           <a href={`/company/challenges/${ch.id}/disbursements/new`}>{pick(lang, '支払を請求する', 'Request a payment')}</a>
                         </>

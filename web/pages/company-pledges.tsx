@@ -1,10 +1,9 @@
 import { fiscalYearLabel, type CompanyYearSummary, type Pledge } from '../../functions/domain/corporate.js';
-import { ct } from '../components/corporate-text.js';
+import { t, pick } from '../../functions/i18n/index.js';
 import { CorporateStyles } from '../components/corporate-ui.js';
 import { JstDate } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
-import { pick } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 import { PledgeStatus } from './pledge-detail.js';
 
@@ -12,31 +11,31 @@ export function CompanyPledgesPage(props: { ctx: PageCtx; towns: TownIndex; comp
   const { ctx, pledges, summaries } = props;
   const { lang } = ctx;
   return (
-    <Layout ctx={ctx} title={ct(lang, 'pledges.title')}>
+    <Layout ctx={ctx} title={t(lang, 'corporate.pledges.title')}>
       <CorporateStyles />
       <header class="page-head">
-        <h1>{ct(lang, 'pledges.title')}</h1>
+        <h1>{t(lang, 'corporate.pledges.title')}</h1>
         <p class="lead">
-          {props.companyName} — {ct(lang, 'pledges.lead')}
+          {props.companyName} — {t(lang, 'corporate.pledges.lead')}
         </p>
         <p>
           <a class="btn" href="/company/pledges/new">
-            {ct(lang, 'pledges.new')}
+            {t(lang, 'corporate.pledges.new')}
           </a>
         </p>
       </header>
       <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading">{ct(lang, 'pledges.summary')}</h2>
+        <h2 id="summary-heading">{t(lang, 'corporate.pledges.summary')}</h2>
         {summaries.length ? (
-          <div class="table-scroll" role="region" aria-label={ct(lang, 'pledges.summary')} tabindex={0}>
+          <div class="table-scroll" role="region" aria-label={t(lang, 'corporate.pledges.summary')} tabindex={0}>
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{ct(lang, 'pledges.fy')}</th>
-                  <th scope="col" class="amount">{ct(lang, 'pledges.paidCount')}</th>
-                  <th scope="col" class="amount">{ct(lang, 'pledges.paidAmount')}</th>
-                  <th scope="col" class="amount">{ct(lang, 'pledges.relief')}</th>
-                  <th scope="col" class="amount">{ct(lang, 'pledges.pending')}</th>
+                  <th scope="col">{t(lang, 'corporate.pledges.fy')}</th>
+                  <th scope="col" class="amount">{t(lang, 'corporate.pledges.paidCount')}</th>
+                  <th scope="col" class="amount">{t(lang, 'corporate.pledges.paidAmount')}</th>
+                  <th scope="col" class="amount">{t(lang, 'corporate.pledges.relief')}</th>
+                  <th scope="col" class="amount">{t(lang, 'corporate.pledges.pending')}</th>
                   <th scope="col">CSV</th>
                 </tr>
               </thead>
@@ -56,7 +55,7 @@ export function CompanyPledgesPage(props: { ctx: PageCtx; towns: TownIndex; comp
                     </td>
                     <td>
                       <a href={`/api/companies/me/pledges.csv?fy=${s.fiscalYear}`} download>
-                        {ct(lang, 'pledges.csv')}
+                        {t(lang, 'corporate.pledges.csv')}
                       </a>
                     </td>
                   </tr>
@@ -65,29 +64,29 @@ export function CompanyPledgesPage(props: { ctx: PageCtx; towns: TownIndex; comp
             </table>
           </div>
         ) : (
-          <p>{ct(lang, 'pledges.none')}</p>
+          <p>{t(lang, 'corporate.pledges.none')}</p>
         )}
         {summaries.length ? (
           <p>
             <a href="/api/companies/me/pledges.csv" download>
-              {ct(lang, 'pledges.csvAll')}
+              {t(lang, 'corporate.pledges.csvAll')}
             </a>
           </p>
         ) : null}
       </section>
       <section aria-labelledby="list-heading">
-        <h2 id="list-heading">{ct(lang, 'pledges.list')}</h2>
+        <h2 id="list-heading">{t(lang, 'corporate.pledges.list')}</h2>
         {pledges.length ? (
-          <div class="table-scroll" role="region" aria-label={ct(lang, 'pledges.list')} tabindex={0}>
+          <div class="table-scroll" role="region" aria-label={t(lang, 'corporate.pledges.list')} tabindex={0}>
             <table class="pledges">
               <thead>
                 <tr>
-                  <th scope="col">{ct(lang, 'pledges.pledgedOn')}</th>
-                  <th scope="col">{ct(lang, 'pledges.target')}</th>
-                  <th scope="col">{ct(lang, 'pledges.town')}</th>
-                  <th scope="col" class="amount">{ct(lang, 'pledges.amount')}</th>
-                  <th scope="col">{ct(lang, 'pledges.status')}</th>
-                  <th scope="col">{ct(lang, 'pledges.receipt')}</th>
+                  <th scope="col">{t(lang, 'corporate.pledges.pledgedOn')}</th>
+                  <th scope="col">{t(lang, 'corporate.pledges.target')}</th>
+                  <th scope="col">{t(lang, 'corporate.pledges.town')}</th>
+                  <th scope="col" class="amount">{t(lang, 'corporate.pledges.amount')}</th>
+                  <th scope="col">{t(lang, 'corporate.pledges.status')}</th>
+                  <th scope="col">{t(lang, 'corporate.pledges.receipt')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -113,7 +112,7 @@ export function CompanyPledgesPage(props: { ctx: PageCtx; towns: TownIndex; comp
             </table>
           </div>
         ) : (
-          <p>{ct(lang, 'pledges.none')}</p>
+          <p>{t(lang, 'corporate.pledges.none')}</p>
         )}
       </section>
     </Layout>

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../../functions/i18n/index.js';
 import { Layout } from '../layout.js';
 
 /** Local-only page (infra/local/dev-routes.tsx); the signature is what that module calls. */

@@ -1,6 +1,6 @@
 import type { Disbursement } from '../../functions/domain/disbursements.js';
 import { ActionForm, BackOfficeStyles, CommentField, Notice, Problems, Status } from '../components/back-office-ui.js';
-import { bt } from '../components/back-office-text.js';
+import { t } from '../../functions/i18n/index.js';
 import { formatDate } from '../components/date.js';
 import { Yen } from '../components/yen.js';
 import { WorkspaceStyles } from '../components/workspace.js';
@@ -23,24 +23,24 @@ export function DisbursementDetailPage(p: DisbursementDetailProps) {
   const d = p.disbursement;
   const self = `/treasurer/disbursements/${d.id}`;
   return (
-    <Layout ctx={p.ctx} title={bt(lang, 'db.title', { id: d.id })}>
+    <Layout ctx={p.ctx} title={t(lang, 'treasury.db.title', { id: d.id })}>
       <WorkspaceStyles />
       <BackOfficeStyles />
       <p class="breadcrumb">
-        <a href={`/treasurer?town=${d.town}`}>{bt(lang, 'bo.back')}</a>
+        <a href={`/treasurer?town=${d.town}`}>{t(lang, 'treasury.bo.back')}</a>
       </p>
       <div class="page-head">
         <h1>
           {d.milestone} <Status lang={lang} kind="db" status={d.status} />
         </h1>
-        <p class="muted">{bt(lang, 'db.title', { id: d.id })}</p>
+        <p class="muted">{t(lang, 'treasury.db.title', { id: d.id })}</p>
       </div>
       <Notice lang={lang} notice={p.notice} />
       <Problems lang={lang} message={p.problem} />
       <DisbursementFacts lang={lang} d={d} challengeTitle={p.challengeTitle} />
       <section aria-labelledby="appr-h">
-        <h2 id="appr-h">{bt(lang, 'db.approvals', { n: d.approvals.length })}</h2>
-        <p class="small muted">{bt(lang, 'db.twoPeople')}</p>
+        <h2 id="appr-h">{t(lang, 'treasury.db.approvals', { n: d.approvals.length })}</h2>
+        <p class="small muted">{t(lang, 'treasury.db.twoPeople')}</p>
         {d.approvals.length ? (
           <ul class="history" data-testid="approvals">
             {d.approvals.map((a) => (
@@ -53,27 +53,27 @@ export function DisbursementDetailPage(p: DisbursementDetailProps) {
         ) : null}
         {d.rejection ? (
           <p class="notice warn">
-            {bt(lang, 'db.reason')}: {d.rejection.reason}({d.rejection.name ?? d.rejection.by})
+            {t(lang, 'treasury.db.reason')}: {d.rejection.reason}({d.rejection.name ?? d.rejection.by})
           </p>
         ) : null}
       </section>
       <div class="bo-decide">
         {p.canApprove ? (
-          <ActionForm action={`${self}/approve`} button={bt(lang, 'db.approve')} back={self}>
-            <label for="pd">{bt(lang, 'db.paymentDate')}</label>
+          <ActionForm action={`${self}/approve`} button={t(lang, 'treasury.db.approve')} back={self}>
+            <label for="pd">{t(lang, 'treasury.db.paymentDate')}</label>
             <input id="pd" type="date" name="paymentDate" min={p.today} />
-            <p class="hint">{bt(lang, 'db.paymentDateHint')}</p>
+            <p class="hint">{t(lang, 'treasury.db.paymentDateHint')}</p>
             <CommentField lang={lang} id="dc" />
           </ActionForm>
         ) : null}
         {p.canReject ? (
-          <ActionForm action={`${self}/reject`} button={bt(lang, 'db.reject')} danger back={self}>
-            <CommentField lang={lang} id="dr" name="reason" label={bt(lang, 'db.reason')} required />
+          <ActionForm action={`${self}/reject`} button={t(lang, 'treasury.db.reject')} danger back={self}>
+            <CommentField lang={lang} id="dr" name="reason" label={t(lang, 'treasury.db.reason')} required />
           </ActionForm>
         ) : null}
         {p.canMarkPaid ? (
-          <ActionForm action={`${self}/paid`} button={bt(lang, 'db.markPaid')} back={self}>
-            <label for="po">{bt(lang, 'db.paidOn')}</label>
+          <ActionForm action={`${self}/paid`} button={t(lang, 'treasury.db.markPaid')} back={self}>
+            <label for="po">{t(lang, 'treasury.db.paidOn')}</label>
             <input id="po" type="date" name="paidOn" value={p.today} max={p.today} required />
           </ActionForm>
         ) : null}
@@ -87,38 +87,38 @@ export function DisbursementFacts(props: { lang: 'ja' | 'en'; d: Disbursement; c
   return (
     <div class="panel">
       <dl class="kv">
-        <dt>{bt(lang, 'db.amount')}</dt>
+        <dt>{t(lang, 'treasury.db.amount')}</dt>
         <dd>
           <strong>
             <Yen amount={d.amount} />
           </strong>
         </dd>
-        <dt>{bt(lang, 'bo.col.challenge')}</dt>
+        <dt>{t(lang, 'treasury.bo.col.challenge')}</dt>
         <dd>
           <a href={`/challenges/${d.challengeId}`}>{props.challengeTitle}</a>
         </dd>
-        <dt>{bt(lang, 'db.invoice')}</dt>
+        <dt>{t(lang, 'treasury.db.invoice')}</dt>
         <dd>{d.invoiceNumber}</dd>
-        <dt>{bt(lang, 'db.requestedBy')}</dt>
+        <dt>{t(lang, 'treasury.db.requestedBy')}</dt>
         <dd>
           {d.requestedByName ?? d.requestedBy}・{formatDate(lang, d.requestedOn)}
         </dd>
-        <dt>{bt(lang, 'db.payee')}</dt>
+        <dt>{t(lang, 'treasury.db.payee')}</dt>
         <dd>
           <span class="num">
-            {d.payee.bankCode}-{d.payee.branchCode} {bt(lang, d.payee.accountType === 'ordinary' ? 'db.ordinary' : 'db.current')} {d.payee.accountNumber}
+            {d.payee.bankCode}-{d.payee.branchCode} {t(lang, d.payee.accountType === 'ordinary' ? 'treasury.db.ordinary' : 'treasury.db.current')} {d.payee.accountNumber}
           </span>{' '}
           <span lang="ja">{d.payee.holderKana}</span>
         </dd>
         {d.scheduledFor ? (
           <>
-            <dt>{bt(lang, 'db.scheduledFor')}</dt>
+            <dt>{t(lang, 'treasury.db.scheduledFor')}</dt>
             <dd>{formatDate(lang, d.scheduledFor)}</dd>
           </>
         ) : null}
         {d.paidOn ? (
           <>
-            <dt>{bt(lang, 'db.paidOn')}</dt>
+            <dt>{t(lang, 'treasury.db.paidOn')}</dt>
             <dd>{formatDate(lang, d.paidOn)}</dd>
           </>
         ) : null}

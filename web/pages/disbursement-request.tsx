@@ -1,7 +1,7 @@
 import type { Disbursement } from '../../functions/domain/disbursements.js';
 import type { Yen as YenAmount } from '../../functions/domain/money.js';
 import { BackOfficeStyles, Input, Notice, Problems, Select, Status, type FieldErrors } from '../components/back-office-ui.js';
-import { bt } from '../components/back-office-text.js';
+import { t } from '../../functions/i18n/index.js';
 import { formatDate } from '../components/date.js';
 import { Yen } from '../components/yen.js';
 import { WorkspaceStyles } from '../components/workspace.js';
@@ -34,68 +34,68 @@ export function DisbursementRequestPage(p: DisbursementRequestProps) {
   const { lang } = p.ctx;
   const v = p.values;
   return (
-    <Layout ctx={p.ctx} title={bt(lang, 'db.new')}>
+    <Layout ctx={p.ctx} title={t(lang, 'treasury.db.new')}>
       <WorkspaceStyles />
       <BackOfficeStyles />
       <p class="breadcrumb">
         <a href="/company">{lang === 'ja' ? '事業者のページ' : 'Company workspace'}</a>
       </p>
       <div class="page-head">
-        <h1>{bt(lang, 'db.new')}</h1>
-        <p class="lead">{bt(lang, 'db.newLead', { challenge: p.challenge.title })}</p>
+        <h1>{t(lang, 'treasury.db.new')}</h1>
+        <p class="lead">{t(lang, 'treasury.db.newLead', { challenge: p.challenge.title })}</p>
       </div>
       <Notice lang={lang} notice={p.notice} />
       <Problems lang={lang} message={p.problem} errors={p.errors} />
       <p class="notice" data-testid="limit">
-        {bt(lang, 'db.limit')}{' '}
+        {t(lang, 'treasury.db.limit')}{' '}
         <strong>
           <Yen amount={p.limit} />
         </strong>
       </p>
       <form class="form" method="post" action={`/company/challenges/${p.challenge.id}/disbursements/new`} data-testid="disbursement-form">
-        <Input name="amount" label={bt(lang, 'db.amount')} value={v.amount} errors={p.errors} inputmode="numeric" required />
-        <Input name="milestone" label={bt(lang, 'db.milestone')} value={v.milestone} errors={p.errors} maxlength={200} required />
-        <Input name="invoiceNumber" label={bt(lang, 'db.invoice')} value={v.invoiceNumber} errors={p.errors} maxlength={50} required />
+        <Input name="amount" label={t(lang, 'treasury.db.amount')} value={v.amount} errors={p.errors} inputmode="numeric" required />
+        <Input name="milestone" label={t(lang, 'treasury.db.milestone')} value={v.milestone} errors={p.errors} maxlength={200} required />
+        <Input name="invoiceNumber" label={t(lang, 'treasury.db.invoice')} value={v.invoiceNumber} errors={p.errors} maxlength={50} required />
         <fieldset class="group">
-          <legend>{bt(lang, 'db.payee')}</legend>
+          <legend>{t(lang, 'treasury.db.payee')}</legend>
           <div class="pair">
-            <Input name="bankCode" label={bt(lang, 'db.bankCode')} value={v.bankCode} errors={p.errors} inputmode="numeric" maxlength={4} required />
-            <Input name="branchCode" label={bt(lang, 'db.branchCode')} value={v.branchCode} errors={p.errors} inputmode="numeric" maxlength={3} required />
+            <Input name="bankCode" label={t(lang, 'treasury.db.bankCode')} value={v.bankCode} errors={p.errors} inputmode="numeric" maxlength={4} required />
+            <Input name="branchCode" label={t(lang, 'treasury.db.branchCode')} value={v.branchCode} errors={p.errors} inputmode="numeric" maxlength={3} required />
           </div>
           <div class="pair">
             <Select
               name="accountType"
-              label={bt(lang, 'db.accountType')}
+              label={t(lang, 'treasury.db.accountType')}
               value={v.accountType || 'ordinary'}
               options={[
-                { value: 'ordinary', label: bt(lang, 'db.ordinary') },
-                { value: 'current', label: bt(lang, 'db.current') },
+                { value: 'ordinary', label: t(lang, 'treasury.db.ordinary') },
+                { value: 'current', label: t(lang, 'treasury.db.current') },
               ]}
               errors={p.errors}
             />
-            <Input name="accountNumber" label={bt(lang, 'db.accountNumber')} value={v.accountNumber} errors={p.errors} inputmode="numeric" maxlength={7} required />
+            <Input name="accountNumber" label={t(lang, 'treasury.db.accountNumber')} value={v.accountNumber} errors={p.errors} inputmode="numeric" maxlength={7} required />
           </div>
-          <Input name="holderKana" label={bt(lang, 'db.holderKana')} hint={bt(lang, 'db.holderHint')} value={v.holderKana} errors={p.errors} required />
+          <Input name="holderKana" label={t(lang, 'treasury.db.holderKana')} hint={t(lang, 'treasury.db.holderHint')} value={v.holderKana} errors={p.errors} required />
         </fieldset>
         <div class="form-actions">
           <button class="btn" type="submit">
-            {bt(lang, 'db.submit')}
+            {t(lang, 'treasury.db.submit')}
           </button>
         </div>
       </form>
       {p.requests.length ? (
         <section aria-labelledby="req-h">
-          <h2 id="req-h">{bt(lang, 'db.list')}</h2>
+          <h2 id="req-h">{t(lang, 'treasury.db.list')}</h2>
           <div class="table-scroll">
             <table data-testid="requests">
               <thead>
                 <tr>
-                  <th scope="col">{bt(lang, 'db.milestone')}</th>
+                  <th scope="col">{t(lang, 'treasury.db.milestone')}</th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'db.amount')}
+                    {t(lang, 'treasury.db.amount')}
                   </th>
-                  <th scope="col">{bt(lang, 'db.requestedOn')}</th>
-                  <th scope="col">{bt(lang, 'db.scheduledFor')}</th>
+                  <th scope="col">{t(lang, 'treasury.db.requestedOn')}</th>
+                  <th scope="col">{t(lang, 'treasury.db.scheduledFor')}</th>
                   <th scope="col">{lang === 'ja' ? '状態' : 'Status'}</th>
                 </tr>
               </thead>

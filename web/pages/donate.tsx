@@ -1,7 +1,7 @@
 import type { OneStopCount } from '../../functions/domain/donations.js';
 import { DonationForm, type DonationFormTarget, type DonationFormValues, type FieldErrors } from '../components/donation-form.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
-import { dt } from '../components/donation-text.js';
+import { t } from '../../functions/i18n/index.js';
 import { Yen } from '../components/yen.js';
 import { Layout, type PageCtx } from '../layout.js';
 
@@ -10,13 +10,13 @@ export function DonatePage(props: { ctx: PageCtx; target: DonationFormTarget & {
   const { ctx, target } = props;
   const { lang } = ctx;
   return (
-    <Layout ctx={ctx} title={`${dt(lang, 'form.heading')}: ${target.title}`} active={target.kind === 'challenge' ? 'challenges' : 'funds'}>
+    <Layout ctx={ctx} title={`${t(lang, 'donation.form.heading')}: ${target.title}`} active={target.kind === 'challenge' ? 'challenges' : 'funds'}>
       <link rel="stylesheet" href={DONATION_CSS_HREF} />
       <nav class="breadcrumb">
         <a href={target.href}>{target.title}</a> /
       </nav>
       <header class="page-head">
-        <h1>{dt(lang, 'form.heading')}</h1>
+        <h1>{t(lang, 'donation.form.heading')}</h1>
         <p class="lead">
           <a href={target.href}>{target.title}</a>
         </p>
@@ -24,12 +24,12 @@ export function DonatePage(props: { ctx: PageCtx; target: DonationFormTarget & {
       <section id="donate" class="panel">
         {target.open ? (
           <>
-            <p class="small">{dt(lang, 'form.intro')}</p>
+            <p class="small">{t(lang, 'donation.form.intro')}</p>
             <DonationForm lang={lang} target={target} values={props.values} errors={props.errors} idPrefix="donate-page" />
           </>
         ) : (
           <p>
-            <strong>{dt(lang, 'form.closed')}</strong>
+            <strong>{t(lang, 'donation.form.closed')}</strong>
           </p>
         )}
       </section>
@@ -57,48 +57,48 @@ export function ConfirmPage(props: { ctx: PageCtx; view: ConfirmView }) {
   const { lang } = ctx;
   const c = v.oneStopCount;
   return (
-    <Layout ctx={ctx} title={dt(lang, 'confirm.title')} active={v.target.kind === 'challenge' ? 'challenges' : 'funds'}>
+    <Layout ctx={ctx} title={t(lang, 'donation.confirm.title')} active={v.target.kind === 'challenge' ? 'challenges' : 'funds'}>
       <link rel="stylesheet" href={DONATION_CSS_HREF} />
       <header class="page-head">
-        <h1 id="confirm-heading">{dt(lang, 'confirm.title')}</h1>
-        <p class="lead">{dt(lang, 'confirm.lead')}</p>
+        <h1 id="confirm-heading">{t(lang, 'donation.confirm.title')}</h1>
+        <p class="lead">{t(lang, 'donation.confirm.lead')}</p>
       </header>
       <section class="panel" aria-labelledby="confirm-heading">
         <dl class="summary-list">
-          <dt>{dt(lang, 'confirm.target')}</dt>
+          <dt>{t(lang, 'donation.confirm.target')}</dt>
           <dd>
             <a href={v.target.href}>{v.target.title}</a>
           </dd>
-          <dt>{dt(lang, 'confirm.amount')}</dt>
+          <dt>{t(lang, 'donation.confirm.amount')}</dt>
           <dd class="confirm-amount">
             <Yen amount={v.amount} />
           </dd>
-          <dt>{dt(lang, 'confirm.town')}</dt>
+          <dt>{t(lang, 'donation.confirm.town')}</dt>
           <dd>{v.town.name}</dd>
-          <dt>{dt(lang, 'confirm.name')}</dt>
+          <dt>{t(lang, 'donation.confirm.name')}</dt>
           <dd>
             {v.donor.name}({v.donor.nameKana})
           </dd>
-          <dt>{dt(lang, 'confirm.address')}</dt>
+          <dt>{t(lang, 'donation.confirm.address')}</dt>
           <dd>
             〒{v.donor.postalCode} {v.donor.address}
           </dd>
-          <dt>{dt(lang, 'confirm.email')}</dt>
+          <dt>{t(lang, 'donation.confirm.email')}</dt>
           <dd>{v.donor.email}</dd>
-          <dt>{dt(lang, 'confirm.anonymous')}</dt>
-          <dd>{dt(lang, v.anonymous ? 'confirm.anonymousYes' : 'confirm.anonymousNo')}</dd>
-          <dt>{dt(lang, 'confirm.oneStop')}</dt>
-          <dd>{dt(lang, v.oneStop ? 'confirm.oneStopYes' : 'confirm.oneStopNo')}</dd>
+          <dt>{t(lang, 'donation.confirm.anonymous')}</dt>
+          <dd>{t(lang, v.anonymous ? 'donation.confirm.anonymousYes' : 'donation.confirm.anonymousNo')}</dd>
+          <dt>{t(lang, 'donation.confirm.oneStop')}</dt>
+          <dd>{t(lang, v.oneStop ? 'donation.confirm.oneStopYes' : 'donation.confirm.oneStopNo')}</dd>
         </dl>
         {v.message ? <blockquote class="small">{v.message}</blockquote> : null}
       </section>
-      <section aria-label={dt(lang, 'confirm.oneStop')} class="one-stop-count" data-count={c.count} data-projected={c.projected} data-exceeds={c.exceeds ? 'true' : 'false'}>
+      <section aria-label={t(lang, 'donation.confirm.oneStop')} class="one-stop-count" data-count={c.count} data-projected={c.projected} data-exceeds={c.exceeds ? 'true' : 'false'}>
         <p class={c.exceeds ? 'warning' : 'notice'} role={c.exceeds ? 'alert' : undefined}>
-          {dt(lang, 'confirm.count', { year: c.year, count: c.count, projected: c.projected })}
+          {t(lang, 'donation.confirm.count', { year: c.year, count: c.count, projected: c.projected })}
           <br />
-          {c.exceeds ? <strong>{dt(lang, 'confirm.countOver', { year: c.year, projected: c.projected })}</strong> : dt(lang, 'confirm.countOk')}
+          {c.exceeds ? <strong>{t(lang, 'donation.confirm.countOver', { year: c.year, projected: c.projected })}</strong> : t(lang, 'donation.confirm.countOk')}
         </p>
-        <p class="small muted">{dt(lang, 'confirm.countNote')}</p>
+        <p class="small muted">{t(lang, 'donation.confirm.countNote')}</p>
       </section>
       <div class="actions-row">
         <form method="post" action="/donate">
@@ -106,7 +106,7 @@ export function ConfirmPage(props: { ctx: PageCtx; view: ConfirmView }) {
             <input type="hidden" name={name} value={value} />
           ))}
           <button class="btn" type="submit" data-action="pay">
-            {dt(lang, 'confirm.pay')}
+            {t(lang, 'donation.confirm.pay')}
           </button>
         </form>
         <form method="post" action="/donate/edit">
@@ -116,11 +116,11 @@ export function ConfirmPage(props: { ctx: PageCtx; view: ConfirmView }) {
               <input type="hidden" name={name} value={value} />
             ))}
           <button class="btn btn-secondary" type="submit">
-            {dt(lang, 'confirm.back')}
+            {t(lang, 'donation.confirm.back')}
           </button>
         </form>
       </div>
-      <p class="small muted">{dt(lang, 'confirm.payNote')}</p>
+      <p class="small muted">{t(lang, 'donation.confirm.payNote')}</p>
     </Layout>
   );
 }

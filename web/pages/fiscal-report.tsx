@@ -2,12 +2,11 @@ import type { Channel } from '../../functions/domain/ledger/entry.js';
 import type { Statement } from '../../functions/domain/reports.js';
 import type { FiscalReport } from '../../functions/api/treasurer-reports.js';
 import { BackOfficeStyles } from '../components/back-office-ui.js';
-import { bt } from '../components/back-office-text.js';
+import { t, type Lang } from '../../functions/i18n/index.js';
 import { formatDate } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
 import { WorkspaceStyles } from '../components/workspace.js';
-import { t, type Lang } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 import { TownSwitch } from './treasurer-dashboard.js';
 
@@ -73,13 +72,13 @@ export function FiscalReportPage(p: FiscalReportProps) {
       <tr>
         <th scope="col"></th>
         <th scope="col" class="amount">
-          {bt(lang, 'rp.opening')}
+          {t(lang, 'treasury.rp.opening')}
         </th>
         <th scope="col" class="amount">
-          {bt(lang, 'rp.inflow')}
+          {t(lang, 'treasury.rp.inflow')}
         </th>
         <th scope="col" class="amount">
-          {bt(lang, 'rp.outflow')}
+          {t(lang, 'treasury.rp.outflow')}
         </th>
         {extra ? (
           <th scope="col" class="amount">
@@ -87,41 +86,41 @@ export function FiscalReportPage(p: FiscalReportProps) {
           </th>
         ) : null}
         <th scope="col" class="amount">
-          {bt(lang, 'rp.closing')}
+          {t(lang, 'treasury.rp.closing')}
         </th>
       </tr>
     </thead>
   );
   return (
-    <Layout ctx={p.ctx} title={bt(lang, 'rp.title', { fy, town })}>
+    <Layout ctx={p.ctx} title={t(lang, 'treasury.rp.title', { fy, town })}>
       <WorkspaceStyles />
       <BackOfficeStyles />
       <div class="bo-report">
         <p class="breadcrumb bo-noprint">
-          <a href={`/treasurer?town=${r.town}`}>{bt(lang, 'bo.back')}</a>
+          <a href={`/treasurer?town=${r.town}`}>{t(lang, 'treasury.bo.back')}</a>
         </p>
         <TownSwitch lang={lang} towns={p.towns} myTowns={p.myTowns} town={r.town} path="/treasurer/report" />
-        <h1>{bt(lang, 'rp.title', { fy, town })}</h1>
-        <p class="sub">{bt(lang, 'rp.subtitle')}</p>
+        <h1>{t(lang, 'treasury.rp.title', { fy, town })}</h1>
+        <p class="sub">{t(lang, 'treasury.rp.subtitle')}</p>
         <p class="sub">
-          {bt(lang, 'rp.period', { from: formatDate(lang, r.period.from), to: formatDate(lang, r.period.to) })}・{bt(lang, 'rp.generated', { date: formatDate(lang, p.today) })}
+          {t(lang, 'treasury.rp.period', { from: formatDate(lang, r.period.from), to: formatDate(lang, r.period.to) })}・{t(lang, 'treasury.rp.generated', { date: formatDate(lang, p.today) })}
         </p>
-        <nav class="bo-noprint bo-menu" aria-label={bt(lang, 'rp.otherYear')}>
+        <nav class="bo-noprint bo-menu" aria-label={t(lang, 'treasury.rp.otherYear')}>
           {p.years.map((y) => (
             <a class="btn btn-secondary btn-small" href={`/treasurer/report?town=${r.town}&fy=${y}`} aria-current={y === fy ? 'page' : undefined}>
-              {bt(lang, 'bo.fy', { fy: y })}
+              {t(lang, 'treasury.bo.fy', { fy: y })}
             </a>
           ))}
         </nav>
 
         <section aria-labelledby="rp-funds">
-          <h2 id="rp-funds">{bt(lang, 'rp.funds')}</h2>
+          <h2 id="rp-funds">{t(lang, 'treasury.rp.funds')}</h2>
           <div class="table-scroll">
             <table data-testid="report-funds">
               {head()}
               <tbody>
                 {r.funds.map((f) => (
-                  <Row lang={lang} label={bt(lang, 'bo.ourShare', { town: `${f.fund.name} ${town}` })} s={f.share} testid={`fund-${f.fund.id}`} />
+                  <Row lang={lang} label={t(lang, 'treasury.bo.ourShare', { town: `${f.fund.name} ${town}` })} s={f.share} testid={`fund-${f.fund.id}`} />
                 ))}
               </tbody>
             </table>
@@ -129,22 +128,22 @@ export function FiscalReportPage(p: FiscalReportProps) {
         </section>
 
         <section aria-labelledby="rp-ch">
-          <h2 id="rp-ch">{bt(lang, 'rp.challenges')}</h2>
+          <h2 id="rp-ch">{t(lang, 'treasury.rp.challenges')}</h2>
           <div class="table-scroll">
             <table data-testid="report-challenges">
-              {head(bt(lang, 'rp.paid'))}
+              {head(t(lang, 'treasury.rp.paid'))}
               <tbody>
                 {r.challenges.map((c) => (
                   <Row lang={lang} label={lang === 'en' && c.challenge.titleEn ? c.challenge.titleEn : c.challenge.title} s={c.available} extra={c.payable.outflowByChannel.disbursement ?? 0} lead={c.lead} testid={`challenge-${c.challenge.id}`} />
                 ))}
               </tbody>
               <tfoot>
-                <Row lang={lang} label={bt(lang, 'rp.total')} s={r.totals.available} extra={r.totals.paid} testid="challenges-total" />
+                <Row lang={lang} label={t(lang, 'treasury.rp.total')} s={r.totals.available} extra={r.totals.paid} testid="challenges-total" />
               </tfoot>
             </table>
           </div>
         </section>
-        <p class="small muted">{bt(lang, 'rp.note')}</p>
+        <p class="small muted">{t(lang, 'treasury.rp.note')}</p>
         <p class="bo-noprint small muted">{lang === 'ja' ? 'ブラウザの印刷機能で印刷できます(メニューやボタンは印刷されません)。' : 'Use your browser’s print command; menus and buttons are left out of the printout.'}</p>
       </div>
     </Layout>

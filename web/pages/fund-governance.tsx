@@ -1,11 +1,10 @@
 import type { DecisionNote, GovernanceProposal, GovernanceRule } from '../../functions/domain/governance.js';
 import { jstDate } from '../../functions/domain/jst.js';
 import { ActionForm, BackOfficeStyles, CommentField, fid, Notice, Problems, type FieldErrors } from '../components/back-office-ui.js';
-import { bt } from '../components/back-office-text.js';
+import { t, type Lang } from '../../functions/i18n/index.js';
 import { formatDate } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { WorkspaceStyles } from '../components/workspace.js';
-import type { Lang } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 import { TownSwitch } from './treasurer-dashboard.js';
 
@@ -39,11 +38,11 @@ export interface FundGovernanceProps {
 }
 
 export function ruleText(lang: Lang, rule: GovernanceRule, members: number): string {
-  return rule.rule === 'quorum' ? bt(lang, 'gv.rule.quorum', { n: rule.quorum, m: members }) : bt(lang, 'gv.rule.all_drawn');
+  return rule.rule === 'quorum' ? t(lang, 'treasury.gv.rule.quorum', { n: rule.quorum, m: members }) : t(lang, 'treasury.gv.rule.all_drawn');
 }
 
 function shortRule(lang: Lang, rule: GovernanceRule, members: number): string {
-  return rule.rule === 'quorum' ? bt(lang, 'gv.short.quorum', { n: rule.quorum, m: members }) : bt(lang, 'gv.short.all_drawn');
+  return rule.rule === 'quorum' ? t(lang, 'treasury.gv.short.quorum', { n: rule.quorum, m: members }) : t(lang, 'treasury.gv.short.all_drawn');
 }
 
 /** An instant in Japan time: the day as dates are shown elsewhere, then HH:MM. */
@@ -57,7 +56,7 @@ function GvStatus(props: { lang: Lang; status: string }) {
   // 'applied' borrows the 'approved' badge colours of the shared stylesheet.
   return (
     <span class={`bo-status ${props.status === 'applied' ? 'approved' : props.status}`} data-status={props.status}>
-      {bt(props.lang, `gv.status.${props.status}` as 'gv.status.proposed')}
+      {t(props.lang, `treasury.gv.status.${props.status}` as 'treasury.gv.status.proposed')}
     </span>
   );
 }
@@ -72,31 +71,31 @@ export function FundGovernancePage(p: FundGovernanceProps) {
   const v = p.form.values;
   const quorumError = p.form.errors.quorum;
   return (
-    <Layout ctx={p.ctx} title={bt(lang, 'gv.title', { fund: p.fund.name })}>
+    <Layout ctx={p.ctx} title={t(lang, 'treasury.gv.title', { fund: p.fund.name })}>
       <WorkspaceStyles />
       <BackOfficeStyles />
       <p class="breadcrumb">
-        <a href={`/treasurer?town=${p.town}`}>{bt(lang, 'bo.back')}</a>
+        <a href={`/treasurer?town=${p.town}`}>{t(lang, 'treasury.bo.back')}</a>
       </p>
       <div class="page-head">
-        <h1>{bt(lang, 'gv.title', { fund: p.fund.name })}</h1>
-        <p class="lead">{bt(lang, 'gv.lead')}</p>
+        <h1>{t(lang, 'treasury.gv.title', { fund: p.fund.name })}</h1>
+        <p class="lead">{t(lang, 'treasury.gv.lead')}</p>
       </div>
       <TownSwitch lang={lang} towns={p.towns} myTowns={p.myTowns} town={p.town} path={self} />
       <Notice lang={lang} notice={p.notice} />
 
       <section aria-labelledby="gv-current-h" class="panel">
-        <h2 id="gv-current-h">{bt(lang, 'gv.current')}</h2>
+        <h2 id="gv-current-h">{t(lang, 'treasury.gv.current')}</h2>
         <p data-testid="current-rule" data-rule={p.rule.rule} data-quorum={p.rule.rule === 'quorum' ? p.rule.quorum : undefined}>
           <strong>{ruleText(lang, p.rule, members)}</strong>
         </p>
         <p class="small muted">
-          {bt(lang, 'gv.members')}: {p.fund.members.map(name).join('、')}
+          {t(lang, 'treasury.gv.members')}: {p.fund.members.map(name).join('、')}
         </p>
       </section>
 
       <section aria-labelledby="gv-open-h">
-        <h2 id="gv-open-h">{bt(lang, 'gv.open')}</h2>
+        <h2 id="gv-open-h">{t(lang, 'treasury.gv.open')}</h2>
         {looseProblem ? <Problems lang={lang} message={looseProblem} /> : null}
         {p.open.length ? (
           <ul class="bo-list" data-testid="open-proposals">
@@ -105,23 +104,23 @@ export function FundGovernancePage(p: FundGovernanceProps) {
             ))}
           </ul>
         ) : (
-          <p class="muted">{bt(lang, 'gv.openNone')}</p>
+          <p class="muted">{t(lang, 'treasury.gv.openNone')}</p>
         )}
       </section>
 
       <section aria-labelledby="gv-new-h">
-        <h2 id="gv-new-h">{bt(lang, 'gv.new')}</h2>
-        <p class="small">{bt(lang, 'gv.newLead', { n: members, days: p.proposalDays })}</p>
+        <h2 id="gv-new-h">{t(lang, 'treasury.gv.new')}</h2>
+        <p class="small">{t(lang, 'treasury.gv.newLead', { n: members, days: p.proposalDays })}</p>
         <Problems lang={lang} message={p.form.problem} errors={p.form.errors} />
         <form class="form" method="post" action={`${self}/proposals?town=${p.town}`} data-testid="governance-form">
           <fieldset class={`group${p.form.errors.rule ? ' invalid' : ''}`} id={fid('rule')}>
-            <legend>{bt(lang, 'gv.ruleLegend')}</legend>
+            <legend>{t(lang, 'treasury.gv.ruleLegend')}</legend>
             <div class="choices">
               <label>
-                <input type="radio" name="rule" value="all_drawn" checked={v.rule === 'all_drawn'} /> {bt(lang, 'gv.choice.all_drawn')}
+                <input type="radio" name="rule" value="all_drawn" checked={v.rule === 'all_drawn'} /> {t(lang, 'treasury.gv.choice.all_drawn')}
               </label>
               <label>
-                <input type="radio" name="rule" value="quorum" checked={v.rule === 'quorum'} /> {bt(lang, 'gv.choice.quorum')}
+                <input type="radio" name="rule" value="quorum" checked={v.rule === 'quorum'} /> {t(lang, 'treasury.gv.choice.quorum')}
               </label>
             </div>
             {p.form.errors.rule ? (
@@ -131,9 +130,9 @@ export function FundGovernancePage(p: FundGovernanceProps) {
             ) : null}
           </fieldset>
           <div class={`field${quorumError ? ' invalid' : ''}`}>
-            <label for={fid('quorum')}>{bt(lang, 'gv.quorum')}</label>
+            <label for={fid('quorum')}>{t(lang, 'treasury.gv.quorum')}</label>
             <p class="hint" id={`${fid('quorum')}-hint`}>
-              {bt(lang, 'gv.quorumHint', { n: members })}
+              {t(lang, 'treasury.gv.quorumHint', { n: members })}
             </p>
             <input
               id={fid('quorum')}
@@ -154,14 +153,14 @@ export function FundGovernancePage(p: FundGovernanceProps) {
             ) : null}
           </div>
           <div class="field">
-            <label for={fid('comment')}>{bt(lang, 'gv.reasonField')}</label>
+            <label for={fid('comment')}>{t(lang, 'treasury.gv.reasonField')}</label>
             <textarea id={fid('comment')} name="comment" maxlength={1000}>
               {v.comment}
             </textarea>
           </div>
           <div class="form-actions">
             <button class="btn" type="submit">
-              {bt(lang, 'al.submit')}
+              {t(lang, 'treasury.al.submit')}
             </button>
           </div>
         </form>
@@ -169,7 +168,7 @@ export function FundGovernancePage(p: FundGovernanceProps) {
 
       {p.closed.length ? (
         <section aria-labelledby="gv-history-h">
-          <h2 id="gv-history-h">{bt(lang, 'gv.history')}</h2>
+          <h2 id="gv-history-h">{t(lang, 'treasury.gv.history')}</h2>
           <ul class="bo-list" data-testid="closed-proposals">
             {p.closed.map((x) => (
               <li class="bo-item" data-proposal={x.id}>
@@ -178,11 +177,11 @@ export function FundGovernancePage(p: FundGovernanceProps) {
                 </h3>
                 <p class="meta">
                   <span>
-                    {bt(lang, 'al.proposedBy')}: {x.proposedByName ?? x.proposedBy}({name(x.proposerTown)})・{jstDateTime(lang, x.createdAt)}
+                    {t(lang, 'treasury.al.proposedBy')}: {x.proposedByName ?? x.proposedBy}({name(x.proposerTown)})・{jstDateTime(lang, x.createdAt)}
                   </span>
                   {x.decidedAt ? (
                     <span>
-                      {bt(lang, 'gv.decidedOn')}: {jstDateTime(lang, x.decidedAt)}
+                      {t(lang, 'treasury.gv.decidedOn')}: {jstDateTime(lang, x.decidedAt)}
                     </span>
                   ) : null}
                 </p>
@@ -205,7 +204,7 @@ function RejectionNote(props: { lang: Lang; note: DecisionNote; name: (t: string
   const n = props.note;
   return (
     <p class="notice warn">
-      {bt(props.lang, 'al.rejectedBy')}: {props.name(n.town)} — {n.name ?? n.by}
+      {t(props.lang, 'treasury.al.rejectedBy')}: {props.name(n.town)} — {n.name ?? n.by}
       {n.comment ? `: ${n.comment}` : ''}
     </p>
   );
@@ -219,31 +218,31 @@ function ProposalItem(props: { lang: Lang; p: FundGovernanceProps; x: Governance
   return (
     <li class="bo-item" data-proposal={x.id}>
       <h3>
-        {bt(lang, 'gv.proposedRule')}: {shortRule(lang, x.rule, p.fund.members.length)} <GvStatus lang={lang} status={x.status} />
+        {t(lang, 'treasury.gv.proposedRule')}: {shortRule(lang, x.rule, p.fund.members.length)} <GvStatus lang={lang} status={x.status} />
       </h3>
       <p>{ruleText(lang, x.rule, p.fund.members.length)}</p>
       <p class="meta">
         <span>
-          {bt(lang, 'al.proposedBy')}: {x.proposedByName ?? x.proposedBy}({name(x.proposerTown)})・{jstDateTime(lang, x.createdAt)}
+          {t(lang, 'treasury.al.proposedBy')}: {x.proposedByName ?? x.proposedBy}({name(x.proposerTown)})・{jstDateTime(lang, x.createdAt)}
         </span>
         <span>
-          {bt(lang, 'bo.deadline')}: {jstDateTime(lang, x.deadlineAt)}
+          {t(lang, 'treasury.bo.deadline')}: {jstDateTime(lang, x.deadlineAt)}
         </span>
-        <span data-testid="progress">{bt(lang, 'gv.progress', { k: approved, n: x.requirement.needed })}</span>
+        <span data-testid="progress">{t(lang, 'treasury.gv.progress', { k: approved, n: x.requirement.needed })}</span>
       </p>
       {x.comment ? (
         <p class="small">
-          {bt(lang, 'gv.reason')}: {x.comment}
+          {t(lang, 'treasury.gv.reason')}: {x.comment}
         </p>
       ) : null}
-      <h4 class="small">{bt(lang, 'gv.towns')}</h4>
+      <h4 class="small">{t(lang, 'treasury.gv.towns')}</h4>
       <ul class="history" data-testid="town-approvals">
-        {x.requirement.eligible.map((t) => {
-          const note = noteOf(t);
-          const done = x.approvedTowns.includes(t);
+        {x.requirement.eligible.map((town) => {
+          const note = noteOf(town);
+          const done = x.approvedTowns.includes(town);
           return (
-            <li data-town={t} data-approved={done ? 'true' : 'false'}>
-              <strong>{name(t)}</strong> — {done ? bt(lang, 'gv.townApproved') : bt(lang, 'gv.townNeeded')}
+            <li data-town={town} data-approved={done ? 'true' : 'false'}>
+              <strong>{name(town)}</strong> — {done ? t(lang, 'treasury.gv.townApproved') : t(lang, 'treasury.gv.townNeeded')}
               {note ? (
                 <>
                   {' '}
@@ -265,13 +264,13 @@ function ProposalItem(props: { lang: Lang; p: FundGovernanceProps; x: Governance
       {x.canApprove || x.canReject ? (
         <div class="bo-decide">
           {x.canApprove ? (
-            <ActionForm action={`${base}/approve?town=${p.town}`} button={bt(lang, 'al.approveFor', { town: name(p.town) })} testid="approve-governance">
+            <ActionForm action={`${base}/approve?town=${p.town}`} button={t(lang, 'treasury.al.approveFor', { town: name(p.town) })} testid="approve-governance">
               <input type="hidden" name="town" value={p.town} />
               <CommentField lang={lang} id={`gc-${x.id}`} />
             </ActionForm>
           ) : null}
           {x.canReject ? (
-            <ActionForm action={`${base}/reject?town=${p.town}`} button={bt(lang, 'al.reject')} danger testid="reject-governance">
+            <ActionForm action={`${base}/reject?town=${p.town}`} button={t(lang, 'treasury.al.reject')} danger testid="reject-governance">
               <input type="hidden" name="town" value={p.town} />
               <CommentField lang={lang} id={`gr-${x.id}`} />
             </ActionForm>

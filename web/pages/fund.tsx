@@ -5,7 +5,7 @@ import { CorporateDonors } from '../components/corporate-donors.js';
 import { FundDonateSlot } from '../components/donate-slot.js';
 import type { CorporateDonorYear } from '../../functions/domain/corporate.js';
 import { indexTowns, TownBadges, townName } from '../components/town-badge.js';
-import { pick, t } from '../i18n.js';
+import { pick, t } from '../../functions/i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export function FundPage(props: { ctx: PageCtx; fund: FundView; towns: Municipality[]; ledgers: { town: string; ledger: PublicLedgerView }[]; corporateDonors?: CorporateDonorYear[] }) {

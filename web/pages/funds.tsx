@@ -1,7 +1,7 @@
 import type { Municipality } from '../../functions/domain/catalog.js';
 import { FundCard, type FundView } from '../components/fund-shares.js';
 import { indexTowns } from '../components/town-badge.js';
-import { t } from '../i18n.js';
+import { t } from '../../functions/i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export function FundsPage(props: { ctx: PageCtx; funds: FundView[]; towns: Municipality[] }) {

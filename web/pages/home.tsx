@@ -5,7 +5,7 @@ import { FundCard, type FundView } from '../components/fund-shares.js';
 import { indexTowns } from '../components/town-badge.js';
 import { TownCard } from '../components/town-card.js';
 import { Yen } from '../components/yen.js';
-import { t } from '../i18n.js';
+import { t } from '../../functions/i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export function HomePage(props: { ctx: PageCtx; challenges: ChallengeView[]; funds: FundView[]; towns: Municipality[] }) {

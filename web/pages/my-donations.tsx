@@ -1,7 +1,7 @@
 import type { DonationStatus, OneStopCount } from '../../functions/domain/donations.js';
 import { formatDate } from '../components/date.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
-import { dt } from '../components/donation-text.js';
+import { t } from '../../functions/i18n/index.js';
 import { Yen } from '../components/yen.js';
 import { Layout, type PageCtx } from '../layout.js';
 
@@ -24,28 +24,28 @@ export function MyDonationsPage(props: { ctx: PageCtx; rows: MyDonationRow[]; on
   const { ctx, rows, oneStop } = props;
   const { lang } = ctx;
   return (
-    <Layout ctx={ctx} title={dt(lang, 'my.title')}>
+    <Layout ctx={ctx} title={t(lang, 'donation.my.title')}>
       <link rel="stylesheet" href={DONATION_CSS_HREF} />
       <header class="page-head">
-        <h1>{dt(lang, 'my.title')}</h1>
-        <p class="lead">{dt(lang, 'my.lead')}</p>
+        <h1>{t(lang, 'donation.my.title')}</h1>
+        <p class="lead">{t(lang, 'donation.my.lead')}</p>
       </header>
-      <p class={oneStop.count > 5 ? 'warning' : 'notice'}>{dt(lang, 'my.oneStopCount', { year: oneStop.year, count: oneStop.count })}</p>
+      <p class={oneStop.count > 5 ? 'warning' : 'notice'}>{t(lang, 'donation.my.oneStopCount', { year: oneStop.year, count: oneStop.count })}</p>
       {rows.length === 0 ? (
-        <p class="muted">{dt(lang, 'my.none')}</p>
+        <p class="muted">{t(lang, 'donation.my.none')}</p>
       ) : (
         <div class="table-scroll">
           <table class="my-donations">
             <thead>
               <tr>
-                <th scope="col">{dt(lang, 'my.date')}</th>
-                <th scope="col">{dt(lang, 'my.target')}</th>
-                <th scope="col">{dt(lang, 'my.town')}</th>
+                <th scope="col">{t(lang, 'donation.my.date')}</th>
+                <th scope="col">{t(lang, 'donation.my.target')}</th>
+                <th scope="col">{t(lang, 'donation.my.town')}</th>
                 <th scope="col" class="amount">
-                  {dt(lang, 'my.amount')}
+                  {t(lang, 'donation.my.amount')}
                 </th>
-                <th scope="col">{dt(lang, 'my.status')}</th>
-                <th scope="col">{dt(lang, 'my.documents')}</th>
+                <th scope="col">{t(lang, 'donation.my.status')}</th>
+                <th scope="col">{t(lang, 'donation.my.documents')}</th>
               </tr>
             </thead>
             <tbody>
@@ -61,20 +61,20 @@ export function MyDonationsPage(props: { ctx: PageCtx; rows: MyDonationRow[]; on
                   </td>
                   <td>
                     <a href={r.thanksHref} class={`status-pill ${r.status}`}>
-                      {dt(lang, `status.${r.status}`)}
+                      {t(lang, `donation.status.${r.status}`)}
                     </a>
                   </td>
                   <td>
                     {r.receiptHref ? (
                       <a href={r.receiptHref} data-link="receipt">
-                        {dt(lang, 'thanks.receiptNumber')} {r.receiptNumber}
+                        {t(lang, 'donation.thanks.receiptNumber')} {r.receiptNumber}
                       </a>
                     ) : null}
                     {r.oneStopFormHref ? (
                       <>
                         <br />
                         <a href={r.oneStopFormHref} data-link="one-stop-form">
-                          {dt(lang, 'confirm.oneStop')}
+                          {t(lang, 'donation.confirm.oneStop')}
                         </a>
                       </>
                     ) : null}

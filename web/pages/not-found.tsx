@@ -1,4 +1,4 @@
-import { t } from '../i18n.js';
+import { t } from '../../functions/i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 /** Shown in the reader's language, with the other language underneath for a visitor who landed cold. */

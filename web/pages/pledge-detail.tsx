@@ -1,18 +1,17 @@
 import type { BankTransfer } from '../../functions/api/corporate-actions.js';
 import type { EstimatedRelief, Pledge } from '../../functions/domain/corporate.js';
 import { formatYen } from '../../functions/domain/money.js';
-import { ct } from '../components/corporate-text.js';
+import { t, pick, type Lang } from '../../functions/i18n/index.js';
 import { CorporateStyles, Notice } from '../components/corporate-ui.js';
 import { JstDate } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
-import { pick, type Lang } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export function PledgeStatus(props: { lang: Lang; status: Pledge['status'] }) {
   return (
     <span class={`status ${props.status === 'paid' ? 'open' : ''}`} data-status={props.status}>
-      {ct(props.lang, `status.${props.status}`)}
+      {t(props.lang, `corporate.status.${props.status}`)}
     </span>
   );
 }
@@ -34,14 +33,14 @@ export function PledgeDetailPage(props: PledgeDetailProps) {
   const { lang } = ctx;
   const title = pick(lang, p.targetTitle, p.targetTitleEn);
   return (
-    <Layout ctx={ctx} title={ct(lang, 'detail.title')}>
+    <Layout ctx={ctx} title={t(lang, 'corporate.detail.title')}>
       <CorporateStyles />
       <nav class="breadcrumb" aria-label="breadcrumb">
         <a href={props.back.href}>{props.back.label}</a> /
       </nav>
       <header class="page-head">
         <h1>
-          {ct(lang, 'detail.title')}: {title}
+          {t(lang, 'corporate.detail.title')}: {title}
         </h1>
         <p>
           <PledgeStatus lang={lang} status={p.status} />
@@ -49,40 +48,40 @@ export function PledgeDetailPage(props: PledgeDetailProps) {
       </header>
       {props.accepted && p.status === 'pledged' ? (
         <Notice kind="ok">
-          <strong>{ct(lang, 'detail.accepted')}</strong>
+          <strong>{t(lang, 'corporate.detail.accepted')}</strong>
         </Notice>
       ) : null}
-      {p.status === 'cancelled' ? <Notice kind="error">{ct(lang, 'detail.cancelled')}</Notice> : null}
-      {p.status === 'expired' ? <Notice kind="error">{ct(lang, 'detail.expired')}</Notice> : null}
+      {p.status === 'cancelled' ? <Notice kind="error">{t(lang, 'corporate.detail.cancelled')}</Notice> : null}
+      {p.status === 'expired' ? <Notice kind="error">{t(lang, 'corporate.detail.expired')}</Notice> : null}
       <div class="grid two">
         <section class="panel" aria-labelledby="facts-heading">
-          <h2 id="facts-heading">{ct(lang, 'detail.title')}</h2>
+          <h2 id="facts-heading">{t(lang, 'corporate.detail.title')}</h2>
           <dl class="kv">
-            <dt>{ct(lang, 'detail.company')}</dt>
+            <dt>{t(lang, 'corporate.detail.company')}</dt>
             <dd>{p.companyName}</dd>
-            <dt>{ct(lang, 'pledges.target')}</dt>
+            <dt>{t(lang, 'corporate.pledges.target')}</dt>
             <dd>
               <a href={p.target.kind === 'challenge' ? `/challenges/${p.target.id}` : `/funds/${p.target.id}`}>{title}</a>
             </dd>
-            <dt>{ct(lang, 'pledges.town')}</dt>
+            <dt>{t(lang, 'corporate.pledges.town')}</dt>
             <dd>{townName(lang, props.towns, p.receivingTown)}</dd>
-            <dt>{ct(lang, 'pledges.amount')}</dt>
+            <dt>{t(lang, 'corporate.pledges.amount')}</dt>
             <dd data-amount={String(p.amount)}>
               <Yen amount={p.amount} />
             </dd>
-            <dt>{ct(lang, 'pledges.pledgedOn')}</dt>
+            <dt>{t(lang, 'corporate.pledges.pledgedOn')}</dt>
             <dd>
               <JstDate lang={lang} date={p.pledgedOn} />
             </dd>
-            <dt>{ct(lang, 'detail.plan')}</dt>
+            <dt>{t(lang, 'corporate.detail.plan')}</dt>
             <dd>{p.planName}</dd>
-            <dt>{ct(lang, 'detail.project')}</dt>
+            <dt>{t(lang, 'corporate.detail.project')}</dt>
             <dd>{p.projectName}</dd>
-            <dt>{ct(lang, 'detail.disclosure')}</dt>
-            <dd>{ct(lang, p.disclose.name ? (p.disclose.amount ? 'detail.discloseBoth' : 'detail.discloseName') : 'detail.discloseNone')}</dd>
+            <dt>{t(lang, 'corporate.detail.disclosure')}</dt>
+            <dd>{t(lang, p.disclose.name ? (p.disclose.amount ? 'corporate.detail.discloseBoth' : 'corporate.detail.discloseName') : 'corporate.detail.discloseNone')}</dd>
             {p.status === 'pledged' ? (
               <>
-                <dt>{ct(lang, 'detail.expiresOn')}</dt>
+                <dt>{t(lang, 'corporate.detail.expiresOn')}</dt>
                 <dd>
                   <JstDate lang={lang} date={p.expiresOn} wareki />
                 </dd>
@@ -90,11 +89,11 @@ export function PledgeDetailPage(props: PledgeDetailProps) {
             ) : null}
             {p.receivedOn ? (
               <>
-                <dt>{ct(lang, 'detail.receivedOn')}</dt>
+                <dt>{t(lang, 'corporate.detail.receivedOn')}</dt>
                 <dd>
                   <JstDate lang={lang} date={p.receivedOn} wareki />
                 </dd>
-                <dt>{ct(lang, 'detail.receiptNumber')}</dt>
+                <dt>{t(lang, 'corporate.detail.receiptNumber')}</dt>
                 <dd data-receipt-number>{p.receiptNumber}</dd>
               </>
             ) : null}
@@ -102,7 +101,7 @@ export function PledgeDetailPage(props: PledgeDetailProps) {
           {p.status === 'paid' ? (
             <p>
               <a class="btn" href={`/api/corporate-pledges/${p.id}/receipt`}>
-                {ct(lang, 'detail.printReceipt')}
+                {t(lang, 'corporate.detail.printReceipt')}
               </a>
             </p>
           ) : null}
@@ -113,13 +112,13 @@ export function PledgeDetailPage(props: PledgeDetailProps) {
       {props.cancelAction && p.status === 'pledged' ? (
         <form class="corp-form" method="post" action={props.cancelAction}>
           <fieldset>
-            <legend>{ct(lang, 'detail.cancel')}</legend>
+            <legend>{t(lang, 'corporate.detail.cancel')}</legend>
             <div class="field">
-              <label for="reason">{ct(lang, 'detail.cancelReason')}</label>
+              <label for="reason">{t(lang, 'corporate.detail.cancelReason')}</label>
               <input id="reason" name="reason" type="text" maxlength={500} />
             </div>
             <button class="btn btn-secondary" type="submit">
-              {ct(lang, 'detail.cancel')}
+              {t(lang, 'corporate.detail.cancel')}
             </button>
           </fieldset>
         </form>
@@ -133,31 +132,31 @@ function BankPanel(props: { lang: Lang; bank: BankTransfer }) {
   const a = bank.account;
   return (
     <section class="panel" aria-labelledby="bank-heading" id="bank-transfer">
-      <h2 id="bank-heading">{ct(lang, 'detail.bank')}</h2>
+      <h2 id="bank-heading">{t(lang, 'corporate.detail.bank')}</h2>
       <dl class="kv">
-        <dt>{ct(lang, 'detail.payee')}</dt>
+        <dt>{t(lang, 'corporate.detail.payee')}</dt>
         <dd>{lang === 'en' ? bank.payee.en : bank.payee.ja}</dd>
-        <dt>{ct(lang, 'detail.account')}</dt>
+        <dt>{t(lang, 'corporate.detail.account')}</dt>
         <dd>
           {a
             ? `${a.bankNameKana} (${a.bankCode}) ${a.branchNameKana} (${a.branchCode}) ${a.accountType === 'current' ? (lang === 'ja' ? '当座' : 'current') : lang === 'ja' ? '普通' : 'ordinary'} ${a.accountNumber} ${a.holderKana}`
-            : ct(lang, 'detail.accountPending')}
+            : t(lang, 'corporate.detail.accountPending')}
         </dd>
-        <dt>{ct(lang, 'pledges.amount')}</dt>
+        <dt>{t(lang, 'corporate.pledges.amount')}</dt>
         <dd>
           <Yen amount={bank.amount} />
         </dd>
-        <dt>{ct(lang, 'detail.reference')}</dt>
+        <dt>{t(lang, 'corporate.detail.reference')}</dt>
         <dd>
           <strong data-reference>{bank.reference}</strong>
         </dd>
-        <dt>{ct(lang, 'detail.expiresOn')}</dt>
+        <dt>{t(lang, 'corporate.detail.expiresOn')}</dt>
         <dd>
           <JstDate lang={lang} date={bank.dueBy} wareki />
         </dd>
       </dl>
       <p class="small">{lang === 'en' ? bank.instructions.en : bank.instructions.ja}</p>
-      <p class="small muted">{ct(lang, 'detail.amountRule')}</p>
+      <p class="small muted">{t(lang, 'corporate.detail.amountRule')}</p>
     </section>
   );
 }
@@ -166,34 +165,34 @@ export function ReliefPanel(props: { lang: Lang; relief: EstimatedRelief }) {
   const { lang, relief: e } = props;
   return (
     <section class="panel" aria-labelledby="relief-heading" id="estimated-relief">
-      <h2 id="relief-heading">{ct(lang, 'detail.relief')}</h2>
+      <h2 id="relief-heading">{t(lang, 'corporate.detail.relief')}</h2>
       <div class="table-scroll">
         <table>
           <tbody>
             <tr>
-              <th scope="row">{ct(lang, 'detail.inhabitantTax', { p: e.rates.inhabitantTax })}</th>
+              <th scope="row">{t(lang, 'corporate.detail.inhabitantTax', { p: e.rates.inhabitantTax })}</th>
               <td class="amount">
                 <Yen amount={e.taxCredit.inhabitantTax} />
               </td>
             </tr>
             <tr>
-              <th scope="row">{ct(lang, 'detail.enterpriseTax', { p: e.rates.enterpriseTax })}</th>
+              <th scope="row">{t(lang, 'corporate.detail.enterpriseTax', { p: e.rates.enterpriseTax })}</th>
               <td class="amount">
                 <Yen amount={e.taxCredit.enterpriseTax} />
               </td>
             </tr>
             <tr>
-              <th scope="row">{ct(lang, 'detail.corporateTax', { p: e.rates.corporateTaxMax })}</th>
-              <td class="amount">{ct(lang, 'detail.corporateTaxValue', { max: formatYen(e.corporateTaxMax) })}</td>
+              <th scope="row">{t(lang, 'corporate.detail.corporateTax', { p: e.rates.corporateTaxMax })}</th>
+              <td class="amount">{t(lang, 'corporate.detail.corporateTaxValue', { max: formatYen(e.corporateTaxMax) })}</td>
             </tr>
             <tr>
-              <th scope="row">{ct(lang, 'detail.creditTotal', { p: e.rates.taxCredit })}</th>
+              <th scope="row">{t(lang, 'corporate.detail.creditTotal', { p: e.rates.taxCredit })}</th>
               <td class="amount">
                 <Yen amount={e.taxCredit.total} />
               </td>
             </tr>
             <tr>
-              <th scope="row">{ct(lang, 'detail.lossDeduction', { p: e.rates.lossDeduction })}</th>
+              <th scope="row">{t(lang, 'corporate.detail.lossDeduction', { p: e.rates.lossDeduction })}</th>
               <td class="amount">
                 <Yen amount={e.lossDeduction} />
               </td>
@@ -201,13 +200,13 @@ export function ReliefPanel(props: { lang: Lang; relief: EstimatedRelief }) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">{ct(lang, 'detail.reliefTotal', { p: e.rates.total })}</th>
+              <th scope="row">{t(lang, 'corporate.detail.reliefTotal', { p: e.rates.total })}</th>
               <td class="amount" data-relief-total={String(e.total)}>
                 <Yen amount={e.total} />
               </td>
             </tr>
             <tr>
-              <th scope="row">{ct(lang, 'detail.netCost')}</th>
+              <th scope="row">{t(lang, 'corporate.detail.netCost')}</th>
               <td class="amount">
                 <Yen amount={e.netCost} />
               </td>
@@ -215,7 +214,7 @@ export function ReliefPanel(props: { lang: Lang; relief: EstimatedRelief }) {
           </tfoot>
         </table>
       </div>
-      <h3>{ct(lang, 'detail.caveats')}</h3>
+      <h3>{t(lang, 'corporate.detail.caveats')}</h3>
       <ul class="caveats">
         {(lang === 'en' ? e.caveats.en : e.caveats.ja).map((c) => (
           <li>{c}</li>

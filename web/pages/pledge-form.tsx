@@ -1,9 +1,8 @@
 import type { PledgeOption } from '../../functions/api/corporate-actions.js';
 import { CORPORATE_MIN } from '../../functions/domain/corporate.js';
-import { ct, inLang } from '../components/corporate-text.js';
+import { t, inLang, pick } from '../../functions/i18n/index.js';
 import { CorporateStyles, FieldError, Notice, type FieldProblem } from '../components/corporate-ui.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
-import { pick } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export interface PledgeFormValues {
@@ -34,14 +33,14 @@ export function PledgeFormPage(props: PledgeFormProps) {
   const { ctx } = props;
   const { lang } = ctx;
   return (
-    <Layout ctx={ctx} title={ct(lang, 'form.title')}>
+    <Layout ctx={ctx} title={t(lang, 'corporate.form.title')}>
       <CorporateStyles />
       <nav class="breadcrumb" aria-label="breadcrumb">
-        <a href="/company/pledges">{ct(lang, 'pledges.title')}</a> /
+        <a href="/company/pledges">{t(lang, 'corporate.pledges.title')}</a> /
       </nav>
       <header class="page-head">
-        <h1>{ct(lang, 'form.title')}</h1>
-        <p class="lead">{ct(lang, 'form.lead')}</p>
+        <h1>{t(lang, 'corporate.form.title')}</h1>
+        <p class="lead">{t(lang, 'corporate.form.lead')}</p>
       </header>
       {props.selected ? <Form {...props} selected={props.selected} /> : <Choose {...props} />}
     </Layout>
@@ -53,10 +52,10 @@ function Choose(props: PledgeFormProps) {
   const group = (kind: 'challenge' | 'fund') => props.options.filter((o) => o.target.kind === kind);
   return (
     <section aria-labelledby="choose-heading">
-      <h2 id="choose-heading">{ct(lang, 'form.chooseTarget')}</h2>
+      <h2 id="choose-heading">{t(lang, 'corporate.form.chooseTarget')}</h2>
       {(['challenge', 'fund'] as const).map((kind) => (
         <>
-          <h3>{ct(lang, kind === 'challenge' ? 'form.challenges' : 'form.funds')}</h3>
+          <h3>{t(lang, kind === 'challenge' ? 'corporate.form.challenges' : 'corporate.form.funds')}</h3>
           <ul class="option-list">
             {group(kind).map((o) => (
               <li data-target={o.target.id}>
@@ -65,10 +64,10 @@ function Choose(props: PledgeFormProps) {
                 </a>
                 <p class="small muted">
                   {o.eligibleTowns.length
-                    ? ct(lang, 'form.eligibleVia', { towns: o.eligibleTowns.map((t) => townName(lang, props.towns, t)).join(lang === 'ja' ? '・' : ', ') })
-                    : ct(lang, 'form.noEligible')}
+                    ? t(lang, 'corporate.form.eligibleVia', { towns: o.eligibleTowns.map((t) => townName(lang, props.towns, t)).join(lang === 'ja' ? '・' : ', ') })
+                    : t(lang, 'corporate.form.noEligible')}
                 </p>
-                {o.operatorCompanyId === props.companyId ? <p class="small field-error">{ct(lang, 'form.youOperate')}</p> : null}
+                {o.operatorCompanyId === props.companyId ? <p class="small field-error">{t(lang, 'corporate.form.youOperate')}</p> : null}
               </li>
             ))}
           </ul>
@@ -90,7 +89,7 @@ function Form(props: PledgeFormProps & { selected: PledgeOption }) {
     <form class="corp-form" method="post" action="/company/pledges" novalidate>
       {props.problems.length ? (
         <Notice kind="error">
-          <strong>{ct(lang, 'form.refused')}</strong>
+          <strong>{t(lang, 'corporate.form.refused')}</strong>
           <ul>
             {props.problems.map((p) => (
               <li data-code={p.code}>{inLang(lang, p)}</li>
@@ -101,60 +100,60 @@ function Form(props: PledgeFormProps & { selected: PledgeOption }) {
       <input type="hidden" name="nonce" value={props.nonce} />
       <input type="hidden" name={targetField} value={o.target.id} />
       <fieldset class={has(targetField) ? 'has-error' : undefined}>
-        <legend>{ct(lang, 'form.target')}</legend>
+        <legend>{t(lang, 'corporate.form.target')}</legend>
         <p>
-          <strong data-selected-target={o.target.id}>{pick(lang, o.title, o.titleEn)}</strong> <a href="/company/pledges/new">{ct(lang, 'form.change')}</a>
+          <strong data-selected-target={o.target.id}>{pick(lang, o.title, o.titleEn)}</strong> <a href="/company/pledges/new">{t(lang, 'corporate.form.change')}</a>
         </p>
         <FieldError lang={lang} problems={props.problems} path={targetField} id="target-error" />
       </fieldset>
       <div class={`field${has('receivingTown') ? ' has-error' : ''}`}>
-        <label for="receivingTown">{ct(lang, 'form.town')}</label>
+        <label for="receivingTown">{t(lang, 'corporate.form.town')}</label>
         <select id="receivingTown" name="receivingTown" aria-describedby="town-hint town-error">
           {o.towns.map((code) => (
             <option value={code} selected={v.receivingTown === code}>
               {townName(lang, props.towns, code)}
-              {o.eligibleTowns.includes(code) ? '' : ` ${ct(lang, 'form.notEligibleTown')}`}
+              {o.eligibleTowns.includes(code) ? '' : ` ${t(lang, 'corporate.form.notEligibleTown')}`}
             </option>
           ))}
         </select>
         <p id="town-hint" class="small muted">
-          {ct(lang, 'form.townHint')}
+          {t(lang, 'corporate.form.townHint')}
         </p>
         <FieldError lang={lang} problems={props.problems} path="receivingTown" id="town-error" />
       </div>
       <div class={`field${has('amount') ? ' has-error' : ''}`}>
-        <label for="amount">{ct(lang, 'form.amount')}</label>
+        <label for="amount">{t(lang, 'corporate.form.amount')}</label>
         <input id="amount" name="amount" type="number" inputmode="numeric" min={CORPORATE_MIN} step={1} value={v.amount ?? ''} required aria-describedby="amount-hint amount-error" />
         <p id="amount-hint" class="small muted">
-          {ct(lang, 'form.amountHint')}
+          {t(lang, 'corporate.form.amountHint')}
         </p>
         <FieldError lang={lang} problems={props.problems} path="amount" id="amount-error" />
       </div>
       <fieldset class={has('noEconomicBenefit') ? 'has-error' : undefined}>
-        <legend>{ct(lang, 'form.declaration')}</legend>
+        <legend>{t(lang, 'corporate.form.declaration')}</legend>
         <label class="check">
           <input type="checkbox" name="noEconomicBenefit" value="true" checked={Boolean(v.noEconomicBenefit)} aria-describedby="benefit-error" />
-          <span>{ct(lang, 'form.noEconomicBenefit')}</span>
+          <span>{t(lang, 'corporate.form.noEconomicBenefit')}</span>
         </label>
         <FieldError lang={lang} problems={props.problems} path="noEconomicBenefit" id="benefit-error" />
       </fieldset>
       <fieldset>
-        <legend>{ct(lang, 'form.disclosure')}</legend>
+        <legend>{t(lang, 'corporate.form.disclosure')}</legend>
         <label class="check">
           <input type="checkbox" name="discloseName" value="true" checked={Boolean(v.discloseName)} />
-          <span>{ct(lang, 'form.discloseName')}</span>
+          <span>{t(lang, 'corporate.form.discloseName')}</span>
         </label>
         <label class="check">
           <input type="checkbox" name="discloseAmount" value="true" checked={Boolean(v.discloseAmount)} />
-          <span>{ct(lang, 'form.discloseAmount')}</span>
+          <span>{t(lang, 'corporate.form.discloseAmount')}</span>
         </label>
       </fieldset>
       {other.length ? <FieldError lang={lang} problems={other} path={other.map((p) => p.path)} /> : null}
       <div class="actions-row">
         <button class="btn" type="submit">
-          {ct(lang, 'form.submit')}
+          {t(lang, 'corporate.form.submit')}
         </button>
-        <a href="/company/pledges">{ct(lang, 'form.backToList')}</a>
+        <a href="/company/pledges">{t(lang, 'corporate.form.backToList')}</a>
       </div>
     </form>
   );

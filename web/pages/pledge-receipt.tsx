@@ -3,7 +3,7 @@ import type { Municipality } from '../../functions/domain/catalog.js';
 import type { Pledge } from '../../functions/domain/corporate.js';
 import { formatJaDate, jstDate, toWareki } from '../../functions/domain/jst.js';
 import { formatYen } from '../../functions/domain/money.js';
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../../functions/i18n/index.js';
 import { formatDate } from '../components/date.js';
 
 const PRINT_CSS = `

@@ -1,9 +1,8 @@
 import type { RegionalPlan } from '../../functions/domain/regional-plans.js';
-import { ct } from '../components/corporate-text.js';
+import { t, pick, type Lang } from '../../functions/i18n/index.js';
 import { CorporateStyles, FieldError, Notice, ProblemList, type FieldProblem } from '../components/corporate-ui.js';
 import { JstDate } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
-import { pick, type Lang } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export interface PlanTargetChoice {
@@ -43,14 +42,14 @@ export function RegionalPlansPage(props: RegionalPlansProps) {
     return c ? pick(lang, c.title, c.titleEn) : id;
   };
   return (
-    <Layout ctx={ctx} title={ct(lang, 'plans.title')}>
+    <Layout ctx={ctx} title={t(lang, 'corporate.plans.title')}>
       <CorporateStyles />
       <nav class="breadcrumb" aria-label="breadcrumb">
-        <a href="/treasurer/pledges">{ct(lang, 'treasurer.title')}</a> /
+        <a href="/treasurer/pledges">{t(lang, 'corporate.treasurer.title')}</a> /
       </nav>
       <header class="page-head">
-        <h1>{ct(lang, 'plans.title')}</h1>
-        <p class="lead">{ct(lang, 'plans.lead')}</p>
+        <h1>{t(lang, 'corporate.plans.title')}</h1>
+        <p class="lead">{t(lang, 'corporate.plans.lead')}</p>
       </header>
       {props.flash ? <Notice kind="ok">{props.flash}</Notice> : null}
       {props.plansByTown.map(({ town, plans }) => (
@@ -61,27 +60,27 @@ export function RegionalPlansPage(props: RegionalPlansProps) {
               <article class="pledge-card" data-plan={p.id}>
                 <h3>{p.name}</h3>
                 <dl class="kv">
-                  <dt>{ct(lang, 'plans.approvedOn')}</dt>
+                  <dt>{t(lang, 'corporate.plans.approvedOn')}</dt>
                   <dd>
                     <JstDate lang={lang} date={p.approvedOn} />
                   </dd>
-                  <dt>{ct(lang, 'plans.period')}</dt>
+                  <dt>{t(lang, 'corporate.plans.period')}</dt>
                   <dd>
-                    <JstDate lang={lang} date={p.periodStart} /> – <JstDate lang={lang} date={p.periodEnd} /> <span class={`status ${p.current ? 'open' : ''}`}>{ct(lang, p.current ? 'plans.current' : 'plans.notCurrent')}</span>
+                    <JstDate lang={lang} date={p.periodStart} /> – <JstDate lang={lang} date={p.periodEnd} /> <span class={`status ${p.current ? 'open' : ''}`}>{t(lang, p.current ? 'corporate.plans.current' : 'corporate.plans.notCurrent')}</span>
                   </dd>
                 </dl>
                 <ul>
                   {p.projects.map((pr) => (
                     <li>
                       <strong>{pr.name}</strong>:{' '}
-                      {[...pr.challengeIds.map((id) => titleOf(town, 'challenge', id)), ...pr.fundIds.map((id) => titleOf(town, 'fund', id))].join(lang === 'ja' ? '、' : ', ') || ct(lang, 'plans.noTargets')}
+                      {[...pr.challengeIds.map((id) => titleOf(town, 'challenge', id)), ...pr.fundIds.map((id) => titleOf(town, 'fund', id))].join(lang === 'ja' ? '、' : ', ') || t(lang, 'corporate.plans.noTargets')}
                     </li>
                   ))}
                 </ul>
               </article>
             ))
           ) : (
-            <p>{ct(lang, 'plans.none')}</p>
+            <p>{t(lang, 'corporate.plans.none')}</p>
           )}
           {props.editableTowns.includes(town) ? <PlanForm {...props} town={town} lang={lang} /> : null}
         </section>
@@ -98,9 +97,9 @@ function PlanForm(props: RegionalPlansProps & { town: string; lang: Lang }) {
   const has = (path: string) => problems.some((p) => p.path === path);
   const choices = props.choices[town] ?? [];
   const id = (s: string) => `plan-${town}-${s}`;
-  const dateField = (key: 'approvedOn' | 'periodStart' | 'periodEnd', label: 'plans.approvedOn' | 'plans.periodStart' | 'plans.periodEnd') => (
+  const dateField = (key: 'approvedOn' | 'periodStart' | 'periodEnd', label: 'corporate.plans.approvedOn' | 'corporate.plans.periodStart' | 'corporate.plans.periodEnd') => (
     <div class={`field${has(key) ? ' has-error' : ''}`}>
-      <label for={id(key)}>{ct(lang, label)}</label>
+      <label for={id(key)}>{t(lang, label)}</label>
       <input id={id(key)} name={key} type="date" value={v[key] ?? ''} required />
       <FieldError lang={lang} problems={problems} path={key} />
     </div>
@@ -109,34 +108,34 @@ function PlanForm(props: RegionalPlansProps & { town: string; lang: Lang }) {
     <form class="corp-form" method="post" action="/treasurer/regional-plans" novalidate>
       <input type="hidden" name="town" value={town} />
       <fieldset>
-        <legend>{ct(lang, 'plans.registerFor', { town: townName(lang, props.towns, town) })}</legend>
+        <legend>{t(lang, 'corporate.plans.registerFor', { town: townName(lang, props.towns, town) })}</legend>
         {failed ? (
           <Notice kind="error">
-            <strong>{ct(lang, 'plans.refused')}</strong>
+            <strong>{t(lang, 'corporate.plans.refused')}</strong>
             <ProblemList lang={lang} problems={problems} />
           </Notice>
         ) : null}
         <div class={`field${has('name') ? ' has-error' : ''}`}>
-          <label for={id('name')}>{ct(lang, 'plans.name')}</label>
+          <label for={id('name')}>{t(lang, 'corporate.plans.name')}</label>
           <input id={id('name')} name="name" type="text" value={v.name ?? ''} maxlength={300} required />
           <FieldError lang={lang} problems={problems} path="name" />
         </div>
-        {dateField('approvedOn', 'plans.approvedOn')}
-        {dateField('periodStart', 'plans.periodStart')}
-        {dateField('periodEnd', 'plans.periodEnd')}
+        {dateField('approvedOn', 'corporate.plans.approvedOn')}
+        {dateField('periodStart', 'corporate.plans.periodStart')}
+        {dateField('periodEnd', 'corporate.plans.periodEnd')}
         <FieldError lang={lang} problems={problems} path="projects" />
         {Array.from({ length: PROJECT_SLOTS }, (_, i) => {
           const pv = v.projects[i] ?? { targets: [] };
           return (
             <fieldset>
-              <legend>{ct(lang, 'plans.projectN', { n: i + 1 })}</legend>
-              {i > 0 ? <p class="small muted">{ct(lang, 'plans.optionalProject')}</p> : null}
+              <legend>{t(lang, 'corporate.plans.projectN', { n: i + 1 })}</legend>
+              {i > 0 ? <p class="small muted">{t(lang, 'corporate.plans.optionalProject')}</p> : null}
               <div class={`field${has(`projects.${i}.name`) ? ' has-error' : ''}`}>
-                <label for={id(`p${i}-name`)}>{ct(lang, 'plans.projectName')}</label>
+                <label for={id(`p${i}-name`)}>{t(lang, 'corporate.plans.projectName')}</label>
                 <input id={id(`p${i}-name`)} name={`projects.${i}.name`} type="text" value={pv.name ?? ''} maxlength={200} />
                 <FieldError lang={lang} problems={problems} path={`projects.${i}.name`} />
               </div>
-              <p>{ct(lang, 'plans.targets')}</p>
+              <p>{t(lang, 'corporate.plans.targets')}</p>
               {choices.map((c) => {
                 const value = `${c.kind}:${c.id}`;
                 return (
@@ -151,7 +150,7 @@ function PlanForm(props: RegionalPlansProps & { town: string; lang: Lang }) {
           );
         })}
         <button class="btn" type="submit">
-          {ct(lang, 'plans.register')}
+          {t(lang, 'corporate.plans.register')}
         </button>
       </fieldset>
     </form>

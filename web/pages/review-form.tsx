@@ -2,7 +2,8 @@
 import { REVIEW_DECISIONS, SCORE_CRITERIA, type Application, type Review } from '../../functions/domain/applications.js';
 import type { Municipality } from '../../functions/domain/catalog.js';
 import { ApplicationFacts, Decisions, ReviewHistory } from '../components/application-detail.js';
-import { at, type AppKey, type FlashKey } from '../components/applications-i18n.js';
+import { t, type MessageKey } from '../../functions/i18n/index.js';
+import { type FlashKey } from '../components/flash.js';
 import { indexTowns, townName } from '../components/town-badge.js';
 import { AppStatusBadge, ErrorSummary, Field, Flash, Group, Problem, WorkspaceNav, WorkspaceStyles, type Errors } from '../components/workspace.js';
 import { Layout, type PageCtx } from '../layout.js';
@@ -15,7 +16,7 @@ export interface ReviewFormValues {
   privateNote: string;
 }
 
-const SCORE_LABEL: Record<(typeof SCORE_CRITERIA)[number], AppKey> = { proposer: 'review.scoreProposer', residents: 'review.scoreResidents', town: 'review.scoreTown' };
+const SCORE_LABEL: Record<(typeof SCORE_CRITERIA)[number], MessageKey> = { proposer: 'cocreation.review.scoreProposer', residents: 'cocreation.review.scoreResidents', town: 'cocreation.review.scoreTown' };
 
 export function ReviewFormPage(props: {
   ctx: PageCtx;
@@ -35,12 +36,12 @@ export function ReviewFormPage(props: {
   const towns = indexTowns(props.towns);
   const open = app.status === 'submitted';
   return (
-    <Layout ctx={ctx} title={`${at(lang, 'review.title')}: ${app.title}`}>
+    <Layout ctx={ctx} title={`${t(lang, 'cocreation.review.title')}: ${app.title}`}>
       <WorkspaceStyles />
       <WorkspaceNav lang={lang} reviewer company={props.company} active="review" />
       <header class="page-head">
         <p class="breadcrumb">
-          <a href="/review">{at(lang, 'ws.review')}</a> /
+          <a href="/review">{t(lang, 'cocreation.ws.review')}</a> /
         </p>
         <h1>{app.title}</h1>
         <p>
@@ -52,7 +53,7 @@ export function ReviewFormPage(props: {
       {app.status === 'adopted' && props.reviewFor.length > 0 ? (
         <p>
           <a class="btn" href={`/review/applications/${app.id}/challenge`}>
-            {at(lang, app.challengeId ? 'review.openChallenge' : 'review.makeChallenge')}
+            {t(lang, app.challengeId ? 'cocreation.review.openChallenge' : 'cocreation.review.makeChallenge')}
           </a>
         </p>
       ) : null}
@@ -61,13 +62,13 @@ export function ReviewFormPage(props: {
       {props.reviewFor.length > 0 ? (
         open ? (
           <section aria-labelledby="review-heading" class="panel">
-            <h2 id="review-heading">{at(lang, 'review.formTitle', { town: props.reviewFor.map((c) => townName(lang, towns, c)).join('・') })}</h2>
+            <h2 id="review-heading">{t(lang, 'cocreation.review.formTitle', { town: props.reviewFor.map((c) => townName(lang, towns, c)).join('・') })}</h2>
             <ErrorSummary lang={lang} errors={errors} />
             <form method="post" action={`/review/applications/${app.id}`} class="form" novalidate>
               {props.reviewFor.length === 1 ? (
                 <input type="hidden" name="town" value={props.reviewFor[0]} />
               ) : (
-                <Group legend={at(lang, 'col.towns')} name="town" errors={errors}>
+                <Group legend={t(lang, 'cocreation.col.towns')} name="town" errors={errors}>
                   <div class="choices">
                     {props.reviewFor.map((code) => (
                       <label>
@@ -78,23 +79,23 @@ export function ReviewFormPage(props: {
                   </div>
                 </Group>
               )}
-              <Group legend={at(lang, 'review.decision')} name="decision" errors={errors}>
+              <Group legend={t(lang, 'cocreation.review.decision')} name="decision" errors={errors}>
                 <div class="choices">
                   {REVIEW_DECISIONS.map((d) => (
                     <label>
                       <input type="radio" name="decision" value={d} checked={v.decision === d} data-decision={d} />
-                      {at(lang, `decision.${d}` as AppKey)}
+                      {t(lang, `cocreation.decision.${d}` as MessageKey)}
                     </label>
                   ))}
                 </div>
               </Group>
-              <Group legend={at(lang, 'review.scores')}>
+              <Group legend={t(lang, 'cocreation.review.scores')}>
                 {SCORE_CRITERIA.map((k) => (
                   <div class={`field${errors[`scores.${k}`] ? ' invalid' : ''}`} id={`f-scores-${k}`}>
                     <span class="small">
-                      <strong>{at(lang, SCORE_LABEL[k])}</strong>
+                      <strong>{t(lang, SCORE_LABEL[k])}</strong>
                     </span>
-                    <div class="choices" role="radiogroup" aria-label={at(lang, SCORE_LABEL[k])}>
+                    <div class="choices" role="radiogroup" aria-label={t(lang, SCORE_LABEL[k])}>
                       {[1, 2, 3, 4, 5].map((n) => (
                         <label>
                           <input type="radio" name={`score-${k}`} value={String(n)} checked={v.scores[k] === String(n)} />
@@ -106,17 +107,17 @@ export function ReviewFormPage(props: {
                   </div>
                 ))}
               </Group>
-              <Field lang={lang} name="publicAnswer" label={at(lang, 'review.publicAnswer')} hint={at(lang, 'review.publicAnswerHint')} value={v.publicAnswer} errors={errors} multiline rows={5} required />
-              <Field lang={lang} name="privateNote" label={at(lang, 'review.privateNote')} value={v.privateNote} errors={errors} multiline rows={3} />
+              <Field lang={lang} name="publicAnswer" label={t(lang, 'cocreation.review.publicAnswer')} hint={t(lang, 'cocreation.review.publicAnswerHint')} value={v.publicAnswer} errors={errors} multiline rows={5} required />
+              <Field lang={lang} name="privateNote" label={t(lang, 'cocreation.review.privateNote')} value={v.privateNote} errors={errors} multiline rows={3} />
               <div class="form-actions">
                 <button class="btn" type="submit">
-                  {at(lang, 'review.record')}
+                  {t(lang, 'cocreation.review.record')}
                 </button>
               </div>
             </form>
           </section>
         ) : (
-          <p class="notice warn">{at(lang, 'review.notOpen', { status: at(lang, `appStatus.${app.status}` as AppKey) })}</p>
+          <p class="notice warn">{t(lang, 'cocreation.review.notOpen', { status: t(lang, `cocreation.appStatus.${app.status}` as MessageKey) })}</p>
         )
       ) : null}
 

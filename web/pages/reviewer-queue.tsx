@@ -1,12 +1,11 @@
 /** The reviewer's queue: the applications naming the reviewer's towns, filtered by status, town and date. */
 import { APPLICATION_STATUSES, type Application } from '../../functions/domain/applications.js';
 import type { Municipality } from '../../functions/domain/catalog.js';
-import { at, type AppKey } from '../components/applications-i18n.js';
+import { t, type MessageKey, pick } from '../../functions/i18n/index.js';
 import { JstDate } from '../components/date.js';
 import { indexTowns, townName } from '../components/town-badge.js';
 import { AppStatusBadge, DecisionBadge, WorkspaceNav, WorkspaceStyles } from '../components/workspace.js';
 import { Yen } from '../components/yen.js';
-import { pick } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 import { jst } from './company-dashboard.js';
 
@@ -24,32 +23,32 @@ export function ReviewerQueuePage(props: { ctx: PageCtx; applications: Applicati
   const mine = props.myTowns.map((c) => townName(lang, towns, c)).join(lang === 'ja' ? '・' : ', ');
   const filterable = props.towns.filter((t) => props.myTowns.includes(t.code));
   return (
-    <Layout ctx={ctx} title={at(lang, 'queue.title')}>
+    <Layout ctx={ctx} title={t(lang, 'cocreation.queue.title')}>
       <WorkspaceStyles />
       <WorkspaceNav lang={lang} reviewer company={props.company} active="review" />
       <header class="page-head">
-        <h1>{at(lang, 'queue.title')}</h1>
-        <p class="lead">{at(lang, 'queue.lead', { towns: mine || '—' })}</p>
+        <h1>{t(lang, 'cocreation.queue.title')}</h1>
+        <p class="lead">{t(lang, 'cocreation.queue.lead', { towns: mine || '—' })}</p>
       </header>
       <form method="get" action="/review" class="filters">
         <fieldset>
-          <legend>{at(lang, 'queue.filter')}</legend>
+          <legend>{t(lang, 'cocreation.queue.filter')}</legend>
           <div class="field">
-            <label for="q-status">{at(lang, 'queue.status')}</label>
+            <label for="q-status">{t(lang, 'cocreation.queue.status')}</label>
             <select id="q-status" name="status">
-              <option value="">{at(lang, 'queue.anyStatus')}</option>
+              <option value="">{t(lang, 'cocreation.queue.anyStatus')}</option>
               {APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => (
                 <option value={s} selected={filter.status === s}>
-                  {at(lang, `appStatus.${s}` as AppKey)}
+                  {t(lang, `cocreation.appStatus.${s}` as MessageKey)}
                 </option>
               ))}
             </select>
           </div>
           {filterable.length > 1 ? (
             <div class="field">
-              <label for="q-town">{at(lang, 'queue.town')}</label>
+              <label for="q-town">{t(lang, 'cocreation.queue.town')}</label>
               <select id="q-town" name="town">
-                <option value="">{at(lang, 'queue.anyTown')}</option>
+                <option value="">{t(lang, 'cocreation.queue.anyTown')}</option>
                 {filterable.map((t) => (
                   <option value={t.code} selected={filter.town === t.code}>
                     {pick(lang, t.name, t.nameEn)}
@@ -59,38 +58,38 @@ export function ReviewerQueuePage(props: { ctx: PageCtx; applications: Applicati
             </div>
           ) : null}
           <div class="field">
-            <label for="q-from">{at(lang, 'queue.from')}</label>
+            <label for="q-from">{t(lang, 'cocreation.queue.from')}</label>
             <input id="q-from" type="date" name="from" value={filter.from ?? ''} />
           </div>
           <div class="field">
-            <label for="q-to">{at(lang, 'queue.to')}</label>
+            <label for="q-to">{t(lang, 'cocreation.queue.to')}</label>
             <input id="q-to" type="date" name="to" value={filter.to ?? ''} />
           </div>
           <div class="filter-actions">
             <button class="btn btn-secondary" type="submit">
-              {at(lang, 'queue.apply')}
+              {t(lang, 'cocreation.queue.apply')}
             </button>
-            <a href="/review">{at(lang, 'queue.reset')}</a>
+            <a href="/review">{t(lang, 'cocreation.queue.reset')}</a>
           </div>
         </fieldset>
       </form>
-      <p class="muted">{at(lang, 'queue.count', { n: props.applications.length })}</p>
+      <p class="muted">{t(lang, 'cocreation.queue.count', { n: props.applications.length })}</p>
       {props.applications.length === 0 ? (
-        <p>{at(lang, 'queue.none')}</p>
+        <p>{t(lang, 'cocreation.queue.none')}</p>
       ) : (
         <div class="table-scroll">
           <table class="ws-table">
             <thead>
               <tr>
-                <th scope="col">{at(lang, 'col.title')}</th>
-                <th scope="col">{at(lang, 'col.company')}</th>
-                <th scope="col">{at(lang, 'col.status')}</th>
-                <th scope="col">{at(lang, 'col.myDecision')}</th>
-                <th scope="col">{at(lang, 'col.towns')}</th>
+                <th scope="col">{t(lang, 'cocreation.col.title')}</th>
+                <th scope="col">{t(lang, 'cocreation.col.company')}</th>
+                <th scope="col">{t(lang, 'cocreation.col.status')}</th>
+                <th scope="col">{t(lang, 'cocreation.col.myDecision')}</th>
+                <th scope="col">{t(lang, 'cocreation.col.towns')}</th>
                 <th scope="col" class="amount">
-                  {at(lang, 'col.amount')}
+                  {t(lang, 'cocreation.col.amount')}
                 </th>
-                <th scope="col">{at(lang, 'col.submitted')}</th>
+                <th scope="col">{t(lang, 'cocreation.col.submitted')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,5 +1,5 @@
 import { signInHref } from '../auth-links.js';
-import type { Lang } from '../i18n.js';
+import type { Lang } from '../../functions/i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 /** Why a return from the sign-in service was refused (functions/api/routes/session.ts decides which). */

@@ -1,6 +1,6 @@
 import type { DeductionResult } from '../../functions/domain/deduction.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
-import { dt } from '../components/donation-text.js';
+import { t } from '../../functions/i18n/index.js';
 import { Yen } from '../components/yen.js';
 import { Layout, type PageCtx } from '../layout.js';
 
@@ -26,47 +26,47 @@ export function SimulatorPage(props: { ctx: PageCtx; values: SimulatorValues; re
     </div>
   );
   return (
-    <Layout ctx={ctx} title={dt(lang, 'sim.title')} active="simulator">
+    <Layout ctx={ctx} title={t(lang, 'donation.sim.title')} active="simulator">
       <link rel="stylesheet" href={DONATION_CSS_HREF} />
       <header class="page-head">
-        <h1>{dt(lang, 'sim.title')}</h1>
-        <p class="lead">{dt(lang, 'sim.lead')}</p>
+        <h1>{t(lang, 'donation.sim.title')}</h1>
+        <p class="lead">{t(lang, 'donation.sim.lead')}</p>
       </header>
       <form class="donate-form panel" method="get" action="/simulator">
-        {num('salary', dt(lang, 'sim.salary'), v.salary ?? '5000000')}
+        {num('salary', t(lang, 'donation.sim.salary'), v.salary ?? '5000000')}
         <fieldset>
-          <legend>{dt(lang, 'sim.family')}</legend>
+          <legend>{t(lang, 'donation.sim.family')}</legend>
           <label class="check">
-            <input type="checkbox" name="spouseDeduction" value="1" checked={Boolean(v.spouseDeduction)} /> <span>{dt(lang, 'sim.spouse')}</span>
+            <input type="checkbox" name="spouseDeduction" value="1" checked={Boolean(v.spouseDeduction)} /> <span>{t(lang, 'donation.sim.spouse')}</span>
           </label>
-          {num('children16to18', dt(lang, 'sim.children16to18'), v.children16to18 ?? '0')}
-          {num('children19to22', dt(lang, 'sim.children19to22'), v.children19to22 ?? '0')}
+          {num('children16to18', t(lang, 'donation.sim.children16to18'), v.children16to18 ?? '0')}
+          {num('children19to22', t(lang, 'donation.sim.children19to22'), v.children19to22 ?? '0')}
         </fieldset>
-        {num('socialInsurance', dt(lang, 'sim.socialInsurance'), v.socialInsurance, dt(lang, 'sim.socialInsuranceHint'))}
+        {num('socialInsurance', t(lang, 'donation.sim.socialInsurance'), v.socialInsurance, t(lang, 'donation.sim.socialInsuranceHint'))}
         {props.error ? (
           <p class="field-error" role="alert">
             {props.error}
           </p>
         ) : null}
         <button class="btn" type="submit">
-          {dt(lang, 'sim.submit')}
+          {t(lang, 'donation.sim.submit')}
         </button>
       </form>
       {result ? (
         <section aria-labelledby="sim-result" class="simulator-result">
-          <h2 id="sim-result">{dt(lang, 'sim.result')}</h2>
+          <h2 id="sim-result">{t(lang, 'donation.sim.result')}</h2>
           <p class="big-figure" data-ceiling={result.ceiling}>
             <Yen amount={result.ceiling} />
           </p>
-          <p>{dt(lang, 'sim.resultNote')}</p>
-          <h3>{dt(lang, 'sim.steps')}</h3>
+          <p>{t(lang, 'donation.sim.resultNote')}</p>
+          <h3>{t(lang, 'donation.sim.steps')}</h3>
           <div class="table-scroll">
             <table class="steps">
               <thead>
                 <tr>
-                  <th scope="col">{dt(lang, 'sim.step')}</th>
+                  <th scope="col">{t(lang, 'donation.sim.step')}</th>
                   <th scope="col" class="amount">
-                    {dt(lang, 'sim.value')}
+                    {t(lang, 'donation.sim.value')}
                   </th>
                 </tr>
               </thead>
@@ -80,10 +80,10 @@ export function SimulatorPage(props: { ctx: PageCtx; values: SimulatorValues; re
               </tbody>
             </table>
           </div>
-          <p class="small muted">{dt(lang, 'sim.assumptions')}</p>
+          <p class="small muted">{t(lang, 'donation.sim.assumptions')}</p>
           <p>
             <a class="btn" href="/challenges">
-              {dt(lang, 'sim.donate')}
+              {t(lang, 'donation.sim.donate')}
             </a>
           </p>
         </section>

@@ -5,7 +5,7 @@ import { ChallengeCard } from '../components/challenge-card.js';
 import type { FundView } from '../components/fund-shares.js';
 import { indexTowns } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
-import { pick, t } from '../i18n.js';
+import { pick, t } from '../../functions/i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export function TownPage(props: {

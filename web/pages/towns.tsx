@@ -1,6 +1,6 @@
 import type { Municipality } from '../../functions/domain/catalog.js';
 import { TownCard } from '../components/town-card.js';
-import { t } from '../i18n.js';
+import { t } from '../../functions/i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export function TownsPage(props: { ctx: PageCtx; towns: Municipality[] }) {

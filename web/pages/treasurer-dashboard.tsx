@@ -3,12 +3,11 @@ import type { Allocation } from '../../functions/domain/allocations.js';
 import type { Disbursement, TownBankAccount } from '../../functions/domain/disbursements.js';
 import type { Yen as YenAmount } from '../../functions/domain/money.js';
 import { ActionForm, BackOfficeStyles, CommentField, Input, Notice, Problems, Select, Status, type FieldErrors } from '../components/back-office-ui.js';
-import { bt } from '../components/back-office-text.js';
+import { t, pick, type Lang } from '../../functions/i18n/index.js';
 import { formatDate, formatMonth } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
 import { WorkspaceStyles } from '../components/workspace.js';
-import { pick, type Lang } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 export interface ChallengeBalance {
@@ -60,7 +59,7 @@ const EXPORT_KINDS = ['donations', 'receipts', 'one-stop', 'corporate-pledges', 
 export function TownSwitch(props: { lang: Lang; towns: TownIndex; myTowns: string[]; town: string; path: string }) {
   if (props.myTowns.length < 2) return null;
   return (
-    <nav class="bo-towns" aria-label={bt(props.lang, 'bo.switchTown')}>
+    <nav class="bo-towns" aria-label={t(props.lang, 'treasury.bo.switchTown')}>
       {props.myTowns.map((code) => (
         <a href={`${props.path}?town=${code}`} aria-current={code === props.town ? 'page' : undefined}>
           {townName(props.lang, props.towns, code)}
@@ -89,12 +88,12 @@ export function TreasurerDashboardPage(p: DashboardProps) {
   const back = `/treasurer?town=${p.town}`;
   const scheduledDates = [...new Set(p.scheduled.map((d) => d.scheduledFor!).filter(Boolean))].sort();
   return (
-    <Layout ctx={p.ctx} title={bt(lang, 'bo.townTitle', { town: name })}>
+    <Layout ctx={p.ctx} title={t(lang, 'treasury.bo.townTitle', { town: name })}>
       <WorkspaceStyles />
       <BackOfficeStyles />
       <div class="page-head">
-        <h1>{bt(lang, 'bo.townTitle', { town: name })}</h1>
-        <p class="lead">{bt(lang, 'bo.lead')}</p>
+        <h1>{t(lang, 'treasury.bo.townTitle', { town: name })}</h1>
+        <p class="lead">{t(lang, 'treasury.bo.lead')}</p>
       </div>
       <TownSwitch lang={lang} towns={p.towns} myTowns={p.myTowns} town={p.town} path="/treasurer" />
       <Notice lang={lang} notice={p.notice} />
@@ -102,22 +101,22 @@ export function TreasurerDashboardPage(p: DashboardProps) {
 
       <section aria-labelledby="menu-h" class="bo-noprint">
         <h2 id="menu-h" class="visually-hidden">
-          {bt(lang, 'bo.menu')}
+          {t(lang, 'treasury.bo.menu')}
         </h2>
         <ul class="bo-menu">
           <li>
             <a class="btn btn-small" href={`/treasurer/allocations/new?town=${p.town}`}>
-              {bt(lang, 'bo.proposeAllocation')}
+              {t(lang, 'treasury.bo.proposeAllocation')}
             </a>
           </li>
           <li>
             <a class="btn btn-secondary btn-small" href={`/treasurer/report?town=${p.town}&fy=${p.charts.fy}`}>
-              {bt(lang, 'bo.report')}
+              {t(lang, 'treasury.bo.report')}
             </a>
           </li>
           <li>
             <a class="btn btn-secondary btn-small" href={`/treasurer/bank-account?town=${p.town}`}>
-              {bt(lang, 'bo.bankAccount')}
+              {t(lang, 'treasury.bo.bankAccount')}
             </a>
           </li>
           {[
@@ -137,9 +136,9 @@ export function TreasurerDashboardPage(p: DashboardProps) {
       </section>
 
       <section aria-labelledby="queue-h">
-        <h2 id="queue-h">{bt(lang, 'bo.queue')}</h2>
+        <h2 id="queue-h">{t(lang, 'treasury.bo.queue')}</h2>
 
-        <h3 id="q-alloc">{bt(lang, 'bo.queue.allocations')}</h3>
+        <h3 id="q-alloc">{t(lang, 'treasury.bo.queue.allocations')}</h3>
         {p.awaiting.length ? (
           <ul class="bo-list" aria-labelledby="q-alloc" data-testid="queue-allocations">
             {p.awaiting.map((a) => (
@@ -147,12 +146,12 @@ export function TreasurerDashboardPage(p: DashboardProps) {
             ))}
           </ul>
         ) : (
-          <p class="muted">{bt(lang, 'bo.queue.allocationsNone')}</p>
+          <p class="muted">{t(lang, 'treasury.bo.queue.allocationsNone')}</p>
         )}
 
         {p.waitingOthers.length ? (
           <>
-            <h3 id="q-others">{bt(lang, 'bo.queue.waitingOthers')}</h3>
+            <h3 id="q-others">{t(lang, 'treasury.bo.queue.waitingOthers')}</h3>
             <ul class="bo-list" aria-labelledby="q-others" data-testid="queue-waiting-others">
               {p.waitingOthers.map((a) => (
                 <AllocationItem lang={lang} towns={p.towns} a={a} town={p.town} back={back} />
@@ -161,34 +160,34 @@ export function TreasurerDashboardPage(p: DashboardProps) {
           </>
         ) : null}
 
-        <h3 id="q-disb">{bt(lang, 'bo.queue.disbursements')}</h3>
+        <h3 id="q-disb">{t(lang, 'treasury.bo.queue.disbursements')}</h3>
         {p.disbursements.length ? (
           <ul class="bo-list" aria-labelledby="q-disb" data-testid="queue-disbursements">
             {p.disbursements.map((d) => (
               <li class="bo-item" data-disbursement={d.id}>
                 <DisbursementHead lang={lang} d={d} title={p.challengeTitles[d.challengeId] ?? d.challengeId} />
-                <p class="small muted">{bt(lang, 'db.twoPeople')}</p>
+                <p class="small muted">{t(lang, 'treasury.db.twoPeople')}</p>
                 <div class="bo-decide">
-                  <ActionForm action={`/treasurer/disbursements/${d.id}/approve`} button={bt(lang, 'db.approve')} back={back}>
-                    <label for={`pd-${d.id}`}>{bt(lang, 'db.paymentDate')}</label>
+                  <ActionForm action={`/treasurer/disbursements/${d.id}/approve`} button={t(lang, 'treasury.db.approve')} back={back}>
+                    <label for={`pd-${d.id}`}>{t(lang, 'treasury.db.paymentDate')}</label>
                     <input id={`pd-${d.id}`} type="date" name="paymentDate" min={p.today} />
                     <CommentField lang={lang} id={`dc-${d.id}`} />
                   </ActionForm>
-                  <ActionForm action={`/treasurer/disbursements/${d.id}/reject`} button={bt(lang, 'db.reject')} danger back={back}>
-                    <CommentField lang={lang} id={`dr-${d.id}`} name="reason" label={bt(lang, 'db.reason')} required />
+                  <ActionForm action={`/treasurer/disbursements/${d.id}/reject`} button={t(lang, 'treasury.db.reject')} danger back={back}>
+                    <CommentField lang={lang} id={`dr-${d.id}`} name="reason" label={t(lang, 'treasury.db.reason')} required />
                   </ActionForm>
                 </div>
               </li>
             ))}
           </ul>
         ) : (
-          <p class="muted">{bt(lang, 'bo.queue.disbursementsNone')}</p>
+          <p class="muted">{t(lang, 'treasury.bo.queue.disbursementsNone')}</p>
         )}
 
-        <h3 id="q-sched">{bt(lang, 'bo.queue.scheduled')}</h3>
+        <h3 id="q-sched">{t(lang, 'treasury.bo.queue.scheduled')}</h3>
         {!p.hasBankAccount && p.scheduled.length ? (
           <p class="notice warn">
-            <a href={`/treasurer/bank-account?town=${p.town}`}>{bt(lang, 'bank.missing')}</a>
+            <a href={`/treasurer/bank-account?town=${p.town}`}>{t(lang, 'treasury.bank.missing')}</a>
           </p>
         ) : null}
         {scheduledDates.length ? (
@@ -196,7 +195,7 @@ export function TreasurerDashboardPage(p: DashboardProps) {
             {scheduledDates.map((date) => (
               <li>
                 <a class="btn btn-secondary btn-small" href={`/api/towns/${p.town}/zengin?date=${date}`} download>
-                  {bt(lang, 'bo.queue.zengin', { date: formatDate(lang, date) })}
+                  {t(lang, 'treasury.bo.queue.zengin', { date: formatDate(lang, date) })}
                 </a>
               </li>
             ))}
@@ -208,8 +207,8 @@ export function TreasurerDashboardPage(p: DashboardProps) {
               <li class="bo-item" data-disbursement={d.id}>
                 <DisbursementHead lang={lang} d={d} title={p.challengeTitles[d.challengeId] ?? d.challengeId} />
                 <div class="bo-decide">
-                  <ActionForm action={`/treasurer/disbursements/${d.id}/paid`} button={bt(lang, 'db.markPaid')} back={back}>
-                    <label for={`po-${d.id}`}>{bt(lang, 'db.paidOn')}</label>
+                  <ActionForm action={`/treasurer/disbursements/${d.id}/paid`} button={t(lang, 'treasury.db.markPaid')} back={back}>
+                    <label for={`po-${d.id}`}>{t(lang, 'treasury.db.paidOn')}</label>
                     <input id={`po-${d.id}`} type="date" name="paidOn" value={p.today} max={p.today} required />
                   </ActionForm>
                 </div>
@@ -217,17 +216,17 @@ export function TreasurerDashboardPage(p: DashboardProps) {
             ))}
           </ul>
         ) : (
-          <p class="muted">{bt(lang, 'bo.queue.scheduledNone')}</p>
+          <p class="muted">{t(lang, 'treasury.bo.queue.scheduledNone')}</p>
         )}
       </section>
 
       <section aria-labelledby="bal-h">
-        <h2 id="bal-h">{bt(lang, 'bo.balances')}</h2>
+        <h2 id="bal-h">{t(lang, 'treasury.bo.balances')}</h2>
         <div class="bo-grid">
           {p.funds.map((f) => (
             <div class="table-scroll">
               <table data-testid={`fund-${f.id}`}>
-                <caption>{bt(lang, 'bo.fundShares', { fund: f.name })}</caption>
+                <caption>{t(lang, 'treasury.bo.fundShares', { fund: f.name })}</caption>
                 <tbody>
                   {f.shares.map((s) => (
                     <tr data-town={s.town}>
@@ -243,7 +242,7 @@ export function TreasurerDashboardPage(p: DashboardProps) {
                 </tbody>
                 <tfoot>
                   <tr>
-                    <th scope="row">{bt(lang, 'rp.total')}</th>
+                    <th scope="row">{t(lang, 'treasury.rp.total')}</th>
                     <td class="amount">
                       <Yen amount={f.total} />
                     </td>
@@ -252,28 +251,28 @@ export function TreasurerDashboardPage(p: DashboardProps) {
               </table>
               <p class="small bo-noprint">
                 <a href={`/treasurer/funds/${f.id}/governance?town=${p.town}`} data-testid={`governance-${f.id}`}>
-                  {bt(lang, 'gv.link')}
+                  {t(lang, 'treasury.gv.link')}
                 </a>
               </p>
             </div>
           ))}
           <div class="table-scroll">
             <table data-testid="challenge-balances">
-              <caption>{bt(lang, 'bo.challenges')}</caption>
+              <caption>{t(lang, 'treasury.bo.challenges')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{bt(lang, 'bo.col.challenge')}</th>
+                  <th scope="col">{t(lang, 'treasury.bo.col.challenge')}</th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'bo.col.raised')}
+                    {t(lang, 'treasury.bo.col.raised')}
                   </th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'bo.col.allocated')}
+                    {t(lang, 'treasury.bo.col.allocated')}
                   </th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'bo.col.available')}
+                    {t(lang, 'treasury.bo.col.available')}
                   </th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'bo.col.payable')}
+                    {t(lang, 'treasury.bo.col.payable')}
                   </th>
                 </tr>
               </thead>
@@ -282,7 +281,7 @@ export function TreasurerDashboardPage(p: DashboardProps) {
                   <tr data-challenge={c.id}>
                     <th scope="row">
                       <a href={`/challenges/${c.id}`}>{c.title}</a>
-                      {c.lead ? <span class="muted small"> ({bt(lang, 'bo.col.lead')})</span> : null}
+                      {c.lead ? <span class="muted small"> ({t(lang, 'treasury.bo.col.lead')})</span> : null}
                     </th>
                     <td class="amount">
                       <Yen amount={c.raised} />
@@ -305,41 +304,41 @@ export function TreasurerDashboardPage(p: DashboardProps) {
       </section>
 
       <section aria-labelledby="charts-h">
-        <h2 id="charts-h">{bt(lang, 'bo.charts')}</h2>
+        <h2 id="charts-h">{t(lang, 'treasury.bo.charts')}</h2>
         <div class="bo-grid">
           <figure class="bo-chart" data-testid="chart-inflow">
-            <figcaption>{bt(lang, 'bo.chart.inflow', { fy: p.charts.fy })}</figcaption>
+            <figcaption>{t(lang, 'treasury.bo.chart.inflow', { fy: p.charts.fy })}</figcaption>
             {raw(p.charts.inflowSvg)}
           </figure>
           <figure class="bo-chart" data-testid="chart-outflow">
-            <figcaption>{bt(lang, 'bo.chart.outflow')}</figcaption>
+            <figcaption>{t(lang, 'treasury.bo.chart.outflow')}</figcaption>
             {raw(p.charts.outflowSvg)}
           </figure>
         </div>
         <details>
-          <summary>{bt(lang, 'bo.chart.table')}</summary>
+          <summary>{t(lang, 'treasury.bo.chart.table')}</summary>
           <div class="table-scroll">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{bt(lang, 'bo.month')}</th>
+                  <th scope="col">{t(lang, 'treasury.bo.month')}</th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'bo.series.individual')}
+                    {t(lang, 'treasury.bo.series.individual')}
                   </th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'bo.series.corporate')}
+                    {t(lang, 'treasury.bo.series.corporate')}
                   </th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'bo.series.allocation')}
+                    {t(lang, 'treasury.bo.series.allocation')}
                   </th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'bo.series.inflowLast')}
+                    {t(lang, 'treasury.bo.series.inflowLast')}
                   </th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'bo.series.outThis', { fy: p.charts.fy })}
+                    {t(lang, 'treasury.bo.series.outThis', { fy: p.charts.fy })}
                   </th>
                   <th scope="col" class="amount">
-                    {bt(lang, 'bo.series.outLast', { fy: p.charts.fy - 1 })}
+                    {t(lang, 'treasury.bo.series.outLast', { fy: p.charts.fy - 1 })}
                   </th>
                 </tr>
               </thead>
@@ -364,9 +363,9 @@ export function TreasurerDashboardPage(p: DashboardProps) {
       </section>
 
       <section aria-labelledby="exp-h" class="bo-noprint">
-        <h2 id="exp-h">{bt(lang, 'bo.exports', { fy: p.charts.fy })}</h2>
+        <h2 id="exp-h">{t(lang, 'treasury.bo.exports', { fy: p.charts.fy })}</h2>
         <ExportLinks lang={lang} town={p.town} year={p.charts.fy} basis="fiscal" />
-        <h3>{bt(lang, 'bo.exportsCalendar', { year: Number(p.today.slice(0, 4)) })}</h3>
+        <h3>{t(lang, 'treasury.bo.exportsCalendar', { year: Number(p.today.slice(0, 4)) })}</h3>
         <ExportLinks lang={lang} town={p.town} year={Number(p.today.slice(0, 4))} basis="calendar" />
       </section>
     </Layout>
@@ -379,12 +378,12 @@ function ExportLinks(props: { lang: Lang; town: string; year: number; basis: 'fi
     <ul class="bo-exports" data-testid={`exports-${props.basis}`}>
       {EXPORT_KINDS.map((k) => (
         <li>
-          {bt(lang, `bo.export.${k}`)}:{' '}
+          {t(lang, `treasury.bo.export.${k}`)}:{' '}
           {(['utf8', 'sjis'] as const).map((enc, i) => (
             <>
               {i ? ' / ' : ''}
               <a href={`/api/towns/${props.town}/exports/${k}.csv?year=${props.year}&basis=${props.basis}&encoding=${enc}`} download>
-                {bt(lang, `bo.export.${enc}`)}
+                {t(lang, `treasury.bo.export.${enc}`)}
               </a>
             </>
           ))}
@@ -407,17 +406,17 @@ function DisbursementHead(props: { lang: Lang; d: Disbursement; title: string })
       <p class="meta">
         <span>{props.title}</span>
         <span>
-          {bt(lang, 'db.invoice')}: {d.invoiceNumber}
+          {t(lang, 'treasury.db.invoice')}: {d.invoiceNumber}
         </span>
         <span>
-          {bt(lang, 'db.requestedOn')}: {formatDate(lang, d.requestedOn)}
+          {t(lang, 'treasury.db.requestedOn')}: {formatDate(lang, d.requestedOn)}
         </span>
         {d.scheduledFor ? (
           <span>
-            {bt(lang, 'db.scheduledFor')}: {formatDate(lang, d.scheduledFor)}
+            {t(lang, 'treasury.db.scheduledFor')}: {formatDate(lang, d.scheduledFor)}
           </span>
         ) : null}
-        <span>{bt(lang, 'db.approvals', { n: d.approvers.length })}</span>
+        <span>{t(lang, 'treasury.db.approvals', { n: d.approvers.length })}</span>
       </p>
     </>
   );
@@ -439,24 +438,24 @@ function AllocationItem(props: { lang: Lang; towns: TownIndex; a: Allocation; to
       </p>
       <p class="meta">
         <span>
-          {bt(lang, 'al.draws')}: <DrawList lang={lang} towns={towns} draws={a.draws} />
+          {t(lang, 'treasury.al.draws')}: <DrawList lang={lang} towns={towns} draws={a.draws} />
         </span>
         <span>
-          {bt(lang, 'al.proposedBy')}: {a.proposedByName ?? a.proposedBy}
+          {t(lang, 'treasury.al.proposedBy')}: {a.proposedByName ?? a.proposedBy}
         </span>
         <span>
-          {bt(lang, 'bo.deadline')}: {formatDate(lang, a.deadlineAt.slice(0, 10))}
+          {t(lang, 'treasury.bo.deadline')}: {formatDate(lang, a.deadlineAt.slice(0, 10))}
         </span>
-        <span>{bt(lang, 'al.waitingFor', { towns: waiting.map((t) => townName(lang, towns, t)).join('、') })}</span>
+        <span>{t(lang, 'treasury.al.waitingFor', { towns: waiting.map((t) => townName(lang, towns, t)).join('、') })}</span>
       </p>
       {a.comment ? <p class="small">{a.comment}</p> : null}
       {props.decide ? (
         <div class="bo-decide">
-          <ActionForm action={`/treasurer/allocations/${a.id}/approve`} button={bt(lang, 'al.approveFor', { town: townName(lang, towns, props.town) })} back={props.back} testid="approve-allocation">
+          <ActionForm action={`/treasurer/allocations/${a.id}/approve`} button={t(lang, 'treasury.al.approveFor', { town: townName(lang, towns, props.town) })} back={props.back} testid="approve-allocation">
             <input type="hidden" name="town" value={props.town} />
             <CommentField lang={lang} id={`ac-${a.id}`} />
           </ActionForm>
-          <ActionForm action={`/treasurer/allocations/${a.id}/reject`} button={bt(lang, 'al.reject')} danger back={props.back}>
+          <ActionForm action={`/treasurer/allocations/${a.id}/reject`} button={t(lang, 'treasury.al.reject')} danger back={props.back}>
             <input type="hidden" name="town" value={props.town} />
             <CommentField lang={lang} id={`ar-${a.id}`} />
           </ActionForm>
@@ -470,20 +469,20 @@ export function BankAccountPage(p: { ctx: PageCtx; town: string; myTowns: string
   const { lang } = p.ctx;
   const v = p.values;
   const f = (name: keyof TownBankAccount, inputmode?: 'numeric', maxlength?: number) => (
-    <Input name={name} label={bt(lang, `bank.${name}`)} value={v[name]} errors={p.errors} inputmode={inputmode} maxlength={maxlength} required />
+    <Input name={name} label={t(lang, `treasury.bank.${name}`)} value={v[name]} errors={p.errors} inputmode={inputmode} maxlength={maxlength} required />
   );
   return (
-    <Layout ctx={p.ctx} title={bt(lang, 'bank.title')}>
+    <Layout ctx={p.ctx} title={t(lang, 'treasury.bank.title')}>
       <WorkspaceStyles />
       <BackOfficeStyles />
       <p class="breadcrumb">
-        <a href={`/treasurer?town=${p.town}`}>{bt(lang, 'bo.back')}</a>
+        <a href={`/treasurer?town=${p.town}`}>{t(lang, 'treasury.bo.back')}</a>
       </p>
       <div class="page-head">
         <h1>
-          {bt(lang, 'bank.title')} — {townName(lang, p.towns, p.town)}
+          {t(lang, 'treasury.bank.title')} — {townName(lang, p.towns, p.town)}
         </h1>
-        <p class="lead">{bt(lang, 'bank.lead')}</p>
+        <p class="lead">{t(lang, 'treasury.bank.lead')}</p>
       </div>
       <TownSwitch lang={lang} towns={p.towns} myTowns={p.myTowns} town={p.town} path="/treasurer/bank-account" />
       <Notice lang={lang} notice={p.notice} />
@@ -500,11 +499,11 @@ export function BankAccountPage(p: { ctx: PageCtx; town: string; myTowns: string
         <div class="pair">
           <Select
             name="accountType"
-            label={bt(lang, 'bank.accountType')}
+            label={t(lang, 'treasury.bank.accountType')}
             value={v.accountType ?? 'ordinary'}
             options={[
-              { value: 'ordinary', label: bt(lang, 'db.ordinary') },
-              { value: 'current', label: bt(lang, 'db.current') },
+              { value: 'ordinary', label: t(lang, 'treasury.db.ordinary') },
+              { value: 'current', label: t(lang, 'treasury.db.current') },
             ]}
             errors={p.errors}
           />
@@ -516,7 +515,7 @@ export function BankAccountPage(p: { ctx: PageCtx; town: string; myTowns: string
         </div>
         <div class="form-actions">
           <button class="btn" type="submit">
-            {bt(lang, 'bo.save')}
+            {t(lang, 'treasury.bo.save')}
           </button>
         </div>
       </form>

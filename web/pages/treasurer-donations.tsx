@@ -5,9 +5,8 @@
 import { BackOfficeStyles } from '../components/back-office-ui.js';
 import { formatDate } from '../components/date.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
-import { dt } from '../components/donation-text.js';
+import { t, type Lang } from '../../functions/i18n/index.js';
 import { Yen } from '../components/yen.js';
-import type { Lang } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 
 const TEXT = {
@@ -170,7 +169,7 @@ export function TreasurerDonationsPage(p: TreasurerDonationsProps) {
             <select id="td-status" name="status">
               {(['all', 'paid', 'refunded'] as const).map((s) => (
                 <option value={s} selected={s === p.status}>
-                  {s === 'all' ? tx(lang, 'statusAll') : dt(lang, `status.${s}`)}
+                  {s === 'all' ? tx(lang, 'statusAll') : t(lang, `donation.status.${s}`)}
                 </option>
               ))}
             </select>
@@ -211,7 +210,7 @@ function DonationItem(props: { lang: Lang; r: TreasurerDonationRow; p: Treasurer
   return (
     <li class="bo-item" id={id} data-donation={r.id} data-status={r.status}>
       <h2>
-        <Yen amount={r.amount} /> <span class={`status-pill ${r.status}`}>{dt(lang, r.status === 'refunded' ? 'status.refunded' : r.status === 'paid' ? 'status.paid' : 'status.pending')}</span>
+        <Yen amount={r.amount} /> <span class={`status-pill ${r.status}`}>{t(lang, r.status === 'refunded' ? 'donation.status.refunded' : r.status === 'paid' ? 'donation.status.paid' : 'donation.status.pending')}</span>
       </h2>
       <p class="meta">
         <span>

@@ -1,6 +1,6 @@
 import { formatDate } from '../components/date.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
-import { dt } from '../components/donation-text.js';
+import { t } from '../../functions/i18n/index.js';
 import { Yen } from '../components/yen.js';
 import { Layout, type PageCtx } from '../layout.js';
 
@@ -29,19 +29,19 @@ export function TreasurerOneStopPage(props: {
   const { ctx, town, year, rows } = props;
   const { lang } = ctx;
   return (
-    <Layout ctx={ctx} title={dt(lang, 'treasurer.title')}>
+    <Layout ctx={ctx} title={t(lang, 'donation.treasurer.title')}>
       <link rel="stylesheet" href={DONATION_CSS_HREF} />
       <header class="page-head">
         <h1>
-          {dt(lang, 'treasurer.title')}({town.name} {year})
+          {t(lang, 'donation.treasurer.title')}({town.name} {year})
         </h1>
-        <p class="lead">{dt(lang, 'treasurer.lead', { town: town.name })}</p>
-        <p>{dt(lang, 'treasurer.deadline', { deadline: formatDate(lang, props.deadline) })}</p>
+        <p class="lead">{t(lang, 'donation.treasurer.lead', { town: town.name })}</p>
+        <p>{t(lang, 'donation.treasurer.deadline', { deadline: formatDate(lang, props.deadline) })}</p>
       </header>
       <form method="get" action="/treasurer/one-stop" class="filters">
         <fieldset>
           <div class="field">
-            <label for="os-town">{dt(lang, 'treasurer.town')}</label>
+            <label for="os-town">{t(lang, 'donation.treasurer.town')}</label>
             <select id="os-town" name="town">
               {props.towns.map((t) => (
                 <option value={t.code} selected={t.code === town.code}>
@@ -51,34 +51,34 @@ export function TreasurerOneStopPage(props: {
             </select>
           </div>
           <div class="field">
-            <label for="os-year">{dt(lang, 'treasurer.year')}</label>
+            <label for="os-year">{t(lang, 'donation.treasurer.year')}</label>
             <input id="os-year" name="year" inputmode="numeric" value={String(year)} />
           </div>
           <div class="filter-actions">
             <button class="btn btn-secondary" type="submit">
-              {dt(lang, 'treasurer.show')}
+              {t(lang, 'donation.treasurer.show')}
             </button>
             <a href={`/api/towns/${town.code}/one-stop.csv?year=${year}`} data-link="csv">
-              {dt(lang, 'treasurer.csv')}
+              {t(lang, 'donation.treasurer.csv')}
             </a>
           </div>
         </fieldset>
       </form>
       {rows.length === 0 ? (
-        <p class="muted">{dt(lang, 'treasurer.none')}</p>
+        <p class="muted">{t(lang, 'donation.treasurer.none')}</p>
       ) : (
         <div class="table-scroll">
           <table class="one-stop-list">
             <thead>
               <tr>
-                <th scope="col">{dt(lang, 'treasurer.receipt')}</th>
-                <th scope="col">{dt(lang, 'treasurer.paidDate')}</th>
-                <th scope="col">{dt(lang, 'treasurer.name')}</th>
-                <th scope="col">{dt(lang, 'treasurer.address')}</th>
+                <th scope="col">{t(lang, 'donation.treasurer.receipt')}</th>
+                <th scope="col">{t(lang, 'donation.treasurer.paidDate')}</th>
+                <th scope="col">{t(lang, 'donation.treasurer.name')}</th>
+                <th scope="col">{t(lang, 'donation.treasurer.address')}</th>
                 <th scope="col" class="amount">
-                  {dt(lang, 'treasurer.amount')}
+                  {t(lang, 'donation.treasurer.amount')}
                 </th>
-                <th scope="col">{dt(lang, 'treasurer.received')}</th>
+                <th scope="col">{t(lang, 'donation.treasurer.received')}</th>
               </tr>
             </thead>
             <tbody>
@@ -99,18 +99,18 @@ export function TreasurerOneStopPage(props: {
                   </td>
                   <td>
                     {r.status !== 'paid' ? (
-                      <span class={`status-pill ${r.status}`}>{dt(lang, r.status === 'refunded' ? 'status.refunded' : 'status.pending')}</span>
+                      <span class={`status-pill ${r.status}`}>{t(lang, r.status === 'refunded' ? 'donation.status.refunded' : 'donation.status.pending')}</span>
                     ) : r.receivedOn ? (
                       <span class="status-pill paid">{formatDate(lang, r.receivedOn)}</span>
                     ) : (
                       <form method="post" action={`/treasurer/one-stop/${encodeURIComponent(r.donationId)}/received`}>
                         <input type="hidden" name="year" value={String(year)} />
                         <button class="linklike" type="submit">
-                          {dt(lang, 'treasurer.markReceived')}
+                          {t(lang, 'donation.treasurer.markReceived')}
                         </button>
                       </form>
                     )}
-                    {r.remindedAt && !r.receivedOn ? <div class="small muted">{dt(lang, 'treasurer.reminded')}</div> : null}
+                    {r.remindedAt && !r.receivedOn ? <div class="small muted">{t(lang, 'donation.treasurer.reminded')}</div> : null}
                   </td>
                 </tr>
               ))}

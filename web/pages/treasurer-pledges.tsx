@@ -1,10 +1,9 @@
 import type { Pledge } from '../../functions/domain/corporate.js';
-import { ct } from '../components/corporate-text.js';
+import { t, pick, type Lang } from '../../functions/i18n/index.js';
 import { CorporateStyles, FieldError, Notice, ProblemList, type FieldProblem } from '../components/corporate-ui.js';
 import { JstDate } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
-import { pick, type Lang } from '../i18n.js';
 import { Layout, type PageCtx } from '../layout.js';
 import { PledgeStatus } from './pledge-detail.js';
 
@@ -24,33 +23,33 @@ export function TreasurerPledgesPage(props: TreasurerPledgesProps) {
   const { ctx } = props;
   const { lang } = ctx;
   return (
-    <Layout ctx={ctx} title={ct(lang, 'treasurer.title')}>
+    <Layout ctx={ctx} title={t(lang, 'corporate.treasurer.title')}>
       <CorporateStyles />
       <header class="page-head">
-        <h1>{ct(lang, 'treasurer.title')}</h1>
-        <p class="lead">{ct(lang, 'treasurer.lead')}</p>
+        <h1>{t(lang, 'corporate.treasurer.title')}</h1>
+        <p class="lead">{t(lang, 'corporate.treasurer.lead')}</p>
         <p class="small">
-          {props.myTowns.map((t) => townName(lang, props.towns, t)).join(lang === 'ja' ? '・' : ', ')} · <a href="/treasurer/regional-plans">{ct(lang, 'treasurer.plans')}</a>
+          {props.myTowns.map((t) => townName(lang, props.towns, t)).join(lang === 'ja' ? '・' : ', ')} · <a href="/treasurer/regional-plans">{t(lang, 'corporate.treasurer.plans')}</a>
         </p>
       </header>
       {props.flash ? <Notice kind={props.flash.kind}>{props.flash.text}</Notice> : null}
       <section aria-labelledby="pending-heading">
-        <h2 id="pending-heading">{ct(lang, 'treasurer.pending')}</h2>
-        {props.pending.length ? props.pending.map((p) => <PendingCard {...props} p={p} lang={lang} />) : <p>{ct(lang, 'treasurer.nonePending')}</p>}
+        <h2 id="pending-heading">{t(lang, 'corporate.treasurer.pending')}</h2>
+        {props.pending.length ? props.pending.map((p) => <PendingCard {...props} p={p} lang={lang} />) : <p>{t(lang, 'corporate.treasurer.nonePending')}</p>}
       </section>
       <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading">{ct(lang, 'treasurer.recent')}</h2>
+        <h2 id="recent-heading">{t(lang, 'corporate.treasurer.recent')}</h2>
         {props.others.length ? (
-          <div class="table-scroll" role="region" aria-label={ct(lang, 'treasurer.recent')} tabindex={0}>
+          <div class="table-scroll" role="region" aria-label={t(lang, 'corporate.treasurer.recent')} tabindex={0}>
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{ct(lang, 'detail.company')}</th>
-                  <th scope="col">{ct(lang, 'pledges.target')}</th>
-                  <th scope="col" class="amount">{ct(lang, 'pledges.amount')}</th>
-                  <th scope="col">{ct(lang, 'pledges.status')}</th>
-                  <th scope="col">{ct(lang, 'detail.receivedOn')}</th>
-                  <th scope="col">{ct(lang, 'pledges.receipt')}</th>
+                  <th scope="col">{t(lang, 'corporate.detail.company')}</th>
+                  <th scope="col">{t(lang, 'corporate.pledges.target')}</th>
+                  <th scope="col" class="amount">{t(lang, 'corporate.pledges.amount')}</th>
+                  <th scope="col">{t(lang, 'corporate.pledges.status')}</th>
+                  <th scope="col">{t(lang, 'corporate.detail.receivedOn')}</th>
+                  <th scope="col">{t(lang, 'corporate.pledges.receipt')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -72,7 +71,7 @@ export function TreasurerPledgesPage(props: TreasurerPledgesProps) {
             </table>
           </div>
         ) : (
-          <p>{ct(lang, 'treasurer.noneRecent')}</p>
+          <p>{t(lang, 'corporate.treasurer.noneRecent')}</p>
         )}
       </section>
     </Layout>
@@ -91,22 +90,22 @@ function PendingCard(props: TreasurerPledgesProps & { p: Pledge; lang: Lang }) {
         {p.companyName} — <Yen amount={p.amount} />
       </h3>
       <dl class="kv">
-        <dt>{ct(lang, 'pledges.target')}</dt>
+        <dt>{t(lang, 'corporate.pledges.target')}</dt>
         <dd>{pick(lang, p.targetTitle, p.targetTitleEn)}</dd>
-        <dt>{ct(lang, 'pledges.town')}</dt>
+        <dt>{t(lang, 'corporate.pledges.town')}</dt>
         <dd>{townName(lang, props.towns, p.receivingTown)}</dd>
-        <dt>{ct(lang, 'pledges.pledgedOn')}</dt>
+        <dt>{t(lang, 'corporate.pledges.pledgedOn')}</dt>
         <dd>
           <JstDate lang={lang} date={p.pledgedOn} />
         </dd>
-        <dt>{ct(lang, 'detail.expiresOn')}</dt>
+        <dt>{t(lang, 'corporate.detail.expiresOn')}</dt>
         <dd>
           <JstDate lang={lang} date={p.expiresOn} />
         </dd>
-        <dt>{ct(lang, 'detail.reference')}</dt>
+        <dt>{t(lang, 'corporate.detail.reference')}</dt>
         <dd>KF{p.id.replace(/^pl-/, '').slice(0, 8).toUpperCase()}</dd>
-        <dt>{ct(lang, 'detail.disclosure')}</dt>
-        <dd>{ct(lang, p.disclose.name ? (p.disclose.amount ? 'detail.discloseBoth' : 'detail.discloseName') : 'detail.discloseNone')}</dd>
+        <dt>{t(lang, 'corporate.detail.disclosure')}</dt>
+        <dd>{t(lang, p.disclose.name ? (p.disclose.amount ? 'corporate.detail.discloseBoth' : 'corporate.detail.discloseName') : 'corporate.detail.discloseNone')}</dd>
       </dl>
       {failed ? (
         <Notice kind="error">
@@ -115,30 +114,30 @@ function PendingCard(props: TreasurerPledgesProps & { p: Pledge; lang: Lang }) {
       ) : null}
       <form class="corp-form" method="post" action={`/treasurer/pledges/${p.id}/confirm`} novalidate>
         <div class={`field${has('receivedOn') ? ' has-error' : ''}`}>
-          <label for={`${idp}-on`}>{ct(lang, 'treasurer.receivedOn')}</label>
+          <label for={`${idp}-on`}>{t(lang, 'corporate.treasurer.receivedOn')}</label>
           <input id={`${idp}-on`} name="receivedOn" type="date" max={props.today} value={failed?.values.receivedOn ?? props.today} required />
           <FieldError lang={lang} problems={problems} path="receivedOn" />
         </div>
         <div class={`field${has('amount') ? ' has-error' : ''}`}>
-          <label for={`${idp}-amount`}>{ct(lang, 'treasurer.amount')}</label>
+          <label for={`${idp}-amount`}>{t(lang, 'corporate.treasurer.amount')}</label>
           <input id={`${idp}-amount`} name="amount" type="number" inputmode="numeric" min={1} step={1} value={failed?.values.amount ?? ''} required aria-describedby={`${idp}-rule`} />
           <p id={`${idp}-rule`} class="small muted">
-            {ct(lang, 'treasurer.amountRule')}
+            {t(lang, 'corporate.treasurer.amountRule')}
           </p>
           <FieldError lang={lang} problems={problems} path="amount" />
         </div>
         <button class="btn" type="submit">
-          {ct(lang, 'treasurer.confirm')}
+          {t(lang, 'corporate.treasurer.confirm')}
         </button>
       </form>
       <form class="corp-form" method="post" action={`/treasurer/pledges/${p.id}/cancel`}>
         <div class="actions-row">
           <label for={`${idp}-reason`} class="visually-hidden">
-            {ct(lang, 'detail.cancelReason')}
+            {t(lang, 'corporate.detail.cancelReason')}
           </label>
-          <input id={`${idp}-reason`} name="reason" type="text" maxlength={500} placeholder={ct(lang, 'detail.cancelReason')} />
+          <input id={`${idp}-reason`} name="reason" type="text" maxlength={500} placeholder={t(lang, 'corporate.detail.cancelReason')} />
           <button class="btn btn-secondary" type="submit">
-            {ct(lang, 'treasurer.cancel')}
+            {t(lang, 'corporate.treasurer.cancel')}
           </button>
         </div>
       </form>

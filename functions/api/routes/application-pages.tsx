@@ -13,7 +13,8 @@ import { isValidDateString, jstDate } from '../../domain/jst.js';
 import { listTowns } from '../../store/catalog.js';
 import { getChallengeConsistent, listChallengeUpdates } from '../../store/challenges.js';
 import type { Db } from '../../store/db.js';
-import { at, FLASHES, type FlashKey } from '../../../web/components/applications-i18n.js';
+import { t } from '../../i18n/index.js';
+import { FLASHES, type FlashKey } from '../../../web/components/flash.js';
 import { WORKSPACE_CSS, WORKSPACE_CSS_HASH, WORKSPACE_CSS_PATH, type Errors } from '../../../web/components/workspace.js';
 import { Layout, type PageCtx } from '../../../web/layout.js';
 import { ApplicationFormPage, type ApplicationFormValues } from '../../../web/pages/application-form.js';
@@ -104,7 +105,7 @@ function refusal(c: C, e: unknown) {
   if (!(e instanceof ApiError)) throw e;
   if (e.status === 401) return signInRedirect(c);
   if (e.status === 404) return renderNotFound(c);
-  return render(c, <SimpleMessage ctx={pageCtx(c)} title={at(c.var.lang, e.status === 403 ? 'ws.forbidden' : 'ws.refused')} message={messageOf(c, e)} />, statusOf(e));
+  return render(c, <SimpleMessage ctx={pageCtx(c)} title={t(c.var.lang, e.status === 403 ? 'cocreation.ws.forbidden' : 'cocreation.ws.refused')} message={messageOf(c, e)} />, statusOf(e));
 }
 
 /** Signed in with the role the workspace needs, or a redirect to sign in / a 403 page. */
@@ -112,7 +113,7 @@ async function gate(c: C, need: 'company' | 'reviewer'): Promise<Principal | Res
   const p = c.var.principal;
   if (!p) return signInRedirect(c);
   const ok = need === 'company' ? isCompany(p) || hasRole(p, 'admin') : isReviewer(p);
-  if (!ok) return render(c, <SimpleMessage ctx={pageCtx(c)} title={at(c.var.lang, 'ws.forbidden')} message={at(c.var.lang, 'ws.forbidden')} />, 403);
+  if (!ok) return render(c, <SimpleMessage ctx={pageCtx(c)} title={t(c.var.lang, 'cocreation.ws.forbidden')} message={t(c.var.lang, 'cocreation.ws.forbidden')} />, 403);
   return p;
 }
 
@@ -309,7 +310,7 @@ async function saveAndMaybeSubmit(c: C, p: Principal, mode: 'new' | 'edit', id: 
         values: formValuesOf(saved),
         errors: errorsOf(c, e.issues),
         status: 400,
-        errorLead: at(c.var.lang, 'form.savedButNotSubmitted'),
+        errorLead: t(c.var.lang, 'cocreation.form.savedButNotSubmitted'),
       });
     }
     return refusal(c, e);
@@ -366,7 +367,7 @@ applicationPages.post('/company/applications/:id/submit', async (c) => {
   } catch (e) {
     if (e instanceof IssuesError) {
       const { application } = await readApplicationAs(actx(c), p, id);
-      return renderApplicationForm(c, p, { mode: 'edit', id, values: formValuesOf(application), app: application, errors: errorsOf(c, e.issues), status: 400, errorLead: at(c.var.lang, 'form.savedButNotSubmitted') });
+      return renderApplicationForm(c, p, { mode: 'edit', id, values: formValuesOf(application), app: application, errors: errorsOf(c, e.issues), status: 400, errorLead: t(c.var.lang, 'cocreation.form.savedButNotSubmitted') });
     }
     if (e instanceof BilingualError && e.status === 409) {
       const { application, reviews } = await readApplicationAs(actx(c), p, id);

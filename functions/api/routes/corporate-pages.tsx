@@ -35,7 +35,7 @@ import {
   type PledgeInput,
 } from '../corporate-actions.js';
 import { indexTowns } from '../../../web/components/town-badge.js';
-import { ct } from '../../../web/components/corporate-text.js';
+import { t } from '../../i18n/index.js';
 import { CorporateStyles, Notice, type FieldProblem } from '../../../web/components/corporate-ui.js';
 import { Layout, type PageCtx } from '../../../web/layout.js';
 import { CompanyPledgesPage } from '../../../web/pages/company-pledges.js';
@@ -57,9 +57,9 @@ const signIn = signInRedirect;
 
 function ErrorPage(props: { ctx: PageCtx; message: string }) {
   return (
-    <Layout ctx={props.ctx} title={ct(props.ctx.lang, 'corp.name')}>
+    <Layout ctx={props.ctx} title={t(props.ctx.lang, 'corporate.corp.name')}>
       <CorporateStyles />
-      <h1>{ct(props.ctx.lang, 'corp.name')}</h1>
+      <h1>{t(props.ctx.lang, 'corporate.corp.name')}</h1>
       <Notice kind="error">{props.message}</Notice>
       <p>
         <a href="/">共創ファンド / Kyoso Fund</a>
@@ -178,7 +178,7 @@ corporatePages.get('/company/pledges/:id', async (c) => {
     const p = await readPledgeAs(ctx, c.var.principal, c.req.param('id'));
     const towns = indexTowns(await listTowns(ctx.db));
     const who = partyOf(c.var.principal);
-    const back = isPledgeCompany(p, who) ? { href: '/company/pledges', label: ct(c.var.lang, 'pledges.title') } : { href: '/treasurer/pledges', label: ct(c.var.lang, 'treasurer.title') };
+    const back = isPledgeCompany(p, who) ? { href: '/company/pledges', label: t(c.var.lang, 'corporate.pledges.title') } : { href: '/treasurer/pledges', label: t(c.var.lang, 'corporate.treasurer.title') };
     return render(
       c,
       <PledgeDetailPage
@@ -213,7 +213,7 @@ corporatePages.post('/company/pledges/:id/cancel', async (c) => {
 async function renderTreasurer(c: C, extra: Pick<TreasurerPledgesProps, 'flash' | 'failed'> = {}, status: ContentfulStatusCode = 200) {
   const db = c.var.deps.db;
   const myTowns = townsWithRole(c.var.principal, 'treasurer');
-  if (!myTowns.length) return render(c, <ErrorPage ctx={pageCtx(c)} message={ct(c.var.lang, 'treasurer.noTown')} />, 403);
+  if (!myTowns.length) return render(c, <ErrorPage ctx={pageCtx(c)} message={t(c.var.lang, 'corporate.treasurer.noTown')} />, 403);
   const [townList, ...perTown] = await Promise.all([listTowns(db), ...myTowns.map((town) => listPledges(db, { town }))]);
   const all = perTown.flat();
   const pending = all.filter((p) => p.status === 'pledged').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -225,9 +225,9 @@ function flashFromQuery(c: C): TreasurerPledgesProps['flash'] {
   const done = c.req.query('done');
   const no = c.req.query('no') ?? '';
   const lang = c.var.lang;
-  if (done === 'confirmed') return { kind: 'ok', text: ct(lang, 'treasurer.confirmed', { no }) };
-  if (done === 'already') return { kind: 'ok', text: ct(lang, 'treasurer.alreadyConfirmed', { no }) };
-  if (done === 'cancelled') return { kind: 'ok', text: ct(lang, 'treasurer.cancelledDone') };
+  if (done === 'confirmed') return { kind: 'ok', text: t(lang, 'corporate.treasurer.confirmed', { no }) };
+  if (done === 'already') return { kind: 'ok', text: t(lang, 'corporate.treasurer.alreadyConfirmed', { no }) };
+  if (done === 'cancelled') return { kind: 'ok', text: t(lang, 'corporate.treasurer.cancelledDone') };
   return undefined;
 }
 
@@ -273,7 +273,7 @@ async function renderPlans(c: C, extra: { flash?: string; failed?: { town: strin
   const p = c.var.principal;
   const [townList, challenges, funds] = await Promise.all([listTowns(db), listChallenges(db), listFunds(db)]);
   const editable = hasRole(p, 'admin') ? townList.map((t) => t.code) : townsWithRole(p, 'treasurer');
-  if (!editable.length) return render(c, <ErrorPage ctx={pageCtx(c)} message={ct(c.var.lang, 'treasurer.noTown')} />, 403);
+  if (!editable.length) return render(c, <ErrorPage ctx={pageCtx(c)} message={t(c.var.lang, 'corporate.treasurer.noTown')} />, 403);
   const shown = townList.map((t) => t.code).filter((code) => editable.includes(code)).sort();
   const plansByTown = await Promise.all(shown.map(async (town) => ({ town, plans: await plansOf(db, town) })));
   const choices: Record<string, PlanTargetChoice[]> = {};
@@ -288,7 +288,7 @@ async function renderPlans(c: C, extra: { flash?: string; failed?: { town: strin
 
 corporatePages.get('/treasurer/regional-plans', async (c) => {
   if (!c.var.principal) return signIn(c);
-  return renderPlans(c, { flash: c.req.query('done') === '1' ? ct(c.var.lang, 'plans.saved') : undefined });
+  return renderPlans(c, { flash: c.req.query('done') === '1' ? t(c.var.lang, 'corporate.plans.saved') : undefined });
 });
 
 corporatePages.post('/treasurer/regional-plans', async (c) => {

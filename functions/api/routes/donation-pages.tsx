@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../context.js';
 import { createRouter } from '../router.js';
 import { hasRole, townsWithRole } from '../auth.js';
-import { ApiError, toApiError } from '../errors.js';
+import { ApiError, asDomainError as toApiError, STATUS_OF } from '../errors.js';
 import {
   assertCanSee,
   createDonation,
@@ -30,10 +30,9 @@ import { jstDate, jstYear } from '../../domain/jst.js';
 import type { Municipality } from '../../domain/catalog.js';
 import { getChallenge, getFund, getTown, listTowns } from '../../store/catalog.js';
 import { donationsOfUser, getDonation, listOneStopRequests, listTownDonations, markOneStopReceived } from '../../store/donations.js';
-import { pick, type Lang } from '../../../web/i18n.js';
+import { pick, type Lang, t } from '../../i18n/index.js';
 import { DONATION_CSS, DONATION_CSS_HASH, DONATION_CSS_PATH } from '../../../web/components/donation-styles.js';
 import type { DonationFormTarget, DonationFormValues, FieldErrors } from '../../../web/components/donation-form.js';
-import { dt } from '../../../web/components/donation-text.js';
 import { ConfirmPage, DonatePage } from '../../../web/pages/donate.js';
 import { DonationThanksPage } from '../../../web/pages/donation-thanks.js';
 import { MyDonationsPage } from '../../../web/pages/my-donations.js';
@@ -355,7 +354,7 @@ donationPages.get('/treasurer/one-stop', async (c) => {
   const lang = c.var.lang;
   const towns = treasurerTowns(c, (await listTowns(db)).sort((a, b) => a.code.localeCompare(b.code)));
   const town = towns.find((t) => t.code === c.req.query('town')) ?? towns[0];
-  if (!town) return render(c, `<!doctype html><meta charset="utf-8"><p>${dt(lang, 'treasurer.forbidden')}</p>`, 403);
+  if (!town) return render(c, `<!doctype html><meta charset="utf-8"><p>${t(lang, 'donation.treasurer.forbidden')}</p>`, 403);
   const yearQ = c.req.query('year');
   const year = yearQ && /^\d{4}$/.test(yearQ) ? Number(yearQ) : jstYear(nowOf(db));
   const list = await listOneStopRequests(db, town.code, year);
@@ -391,7 +390,7 @@ donationPages.post('/treasurer/one-stop/:id/received', async (c) => {
   const db = c.var.deps.db;
   const d = await getDonation(db, c.req.param('id'));
   if (!d) return notFoundPage(c);
-  if (!hasRole(p, 'treasurer', d.receivingTown) && !hasRole(p, 'admin')) return render(c, `<!doctype html><meta charset="utf-8"><p>${dt(c.var.lang, 'treasurer.forbidden')}</p>`, 403);
+  if (!hasRole(p, 'treasurer', d.receivingTown) && !hasRole(p, 'admin')) return render(c, `<!doctype html><meta charset="utf-8"><p>${t(c.var.lang, 'donation.treasurer.forbidden')}</p>`, 403);
   const on = jstDate(nowOf(db));
   await markOneStopReceived(db, d, on, p.sub, {
     chain: `town:${d.receivingTown}`,
@@ -433,7 +432,7 @@ async function ownTreasurerTowns(c: C): Promise<Municipality[]> {
   return (await listTowns(c.var.deps.db)).filter((t) => hasRole(p, 'treasurer', t.code)).sort((a, b) => a.code.localeCompare(b.code));
 }
 
-const notTreasurer = (c: C) => render(c, <NotAllowedPage ctx={pageCtx(c)} message={dt(c.var.lang, 'treasurer.forbidden')} />, 403);
+const notTreasurer = (c: C) => render(c, <NotAllowedPage ctx={pageCtx(c)} message={t(c.var.lang, 'donation.treasurer.forbidden')} />, 403);
 
 async function renderTownDonations(
   c: C,
@@ -523,8 +522,8 @@ donationPages.post('/treasurer/donations/:id/refund', async (c) => {
     await refundDonation(c.var.deps, p, d.id, reason, c.get('requestId'));
   } catch (e) {
     const api = toApiError(e);
-    if (!api || api.status === 401 || api.status === 403) throw e;
-    return refused({ form: refundErrorText(lang, api.code, api.message) }, api.status);
+    if (!api || api.kind === 'unauthenticated' || api.kind === 'forbidden') throw e;
+    return refused({ form: refundErrorText(lang, api.code, api.message) }, STATUS_OF[api.kind] as 400 | 404 | 409 | 422 | 503);
   }
   return c.redirect(`${listHref(d.receivingTown, q, { notice: already ? 'already' : 'refunded' })}#don-${encodeURIComponent(d.id)}`, 303);
 });

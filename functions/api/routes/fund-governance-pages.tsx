@@ -12,6 +12,7 @@ import { approvalTownFor, GOVERNANCE_PROPOSAL_DAYS, rejectionTownFor, RuleError,
 import { listTowns } from '../../store/catalog.js';
 import { nowIso, type Db } from '../../store/db.js';
 import { NotFoundError } from '../../store/errors.js';
+import { STATUS_OF } from '../errors.js';
 import {
   approveGovernanceChange,
   fundGovernance,
@@ -20,10 +21,9 @@ import {
   proposeGovernanceChange,
   rejectGovernanceChange,
 } from '../../store/governance.js';
-import { bt, errorText, isBoKey } from '../../../web/components/back-office-text.js';
+import { t, errorText, isMessageKey, pick, type Lang } from '../../i18n/index.js';
 import type { FieldErrors } from '../../../web/components/back-office-ui.js';
 import { indexTowns } from '../../../web/components/town-badge.js';
-import { pick, type Lang } from '../../../web/i18n.js';
 import { FundGovernancePage, type FundGovernanceProps, type GovernanceFormValues, type GovernanceProposalView } from '../../../web/pages/fund-governance.js';
 import { NotAllowedPage } from '../../../web/pages/treasurer-dashboard.js';
 import { townsWithRole, type Principal } from '../auth.js';
@@ -40,7 +40,7 @@ type Form = Record<string, string | File | (string | File)[]>;
 export const fundGovernancePages = createRouter();
 
 /** The JSON API's statuses for these refusals, except that bad form input is a 422 like the other back-office forms. */
-const STATUS: Record<RuleError['kind'], ContentfulStatusCode> = { invalid: 422, forbidden: 403, not_found: 404, conflict: 409, rule: 422 };
+const STATUS: Record<RuleError['kind'], ContentfulStatusCode> = { ...STATUS_OF, invalid: 422 };
 const EMPTY_FORM: GovernanceFormValues = { rule: 'quorum', quorum: '', comment: '' };
 
 interface Gate {
@@ -64,7 +64,7 @@ async function gate(c: C): Promise<Gate | Response> {
   }
   const mine = townsWithRole(principal, 'treasurer');
   const held = fund.members.filter((t) => mine.includes(t));
-  if (!held.length) return renderPersonalPage(c, <NotAllowedPage ctx={pageCtx(c)} message={bt(c.var.lang, 'gv.forbidden')} />, 403);
+  if (!held.length) return renderPersonalPage(c, <NotAllowedPage ctx={pageCtx(c)} message={t(c.var.lang, 'treasury.gv.forbidden')} />, 403);
   const asked = c.req.query('town');
   return { principal, fund, held, town: asked && held.includes(asked) ? asked : held[0]! };
 }
@@ -120,7 +120,7 @@ async function renderGovernance(
       open={open}
       closed={list.filter((p) => p.status !== 'proposed').slice(0, 20)}
       proposalDays={GOVERNANCE_PROPOSAL_DAYS}
-      notice={notice && isBoKey(`notice.${notice}`) ? notice : undefined}
+      notice={notice && isMessageKey(`treasury.notice.${notice}`) ? notice : undefined}
       form={extra.form ?? { values: EMPTY_FORM, errors: {} }}
       decision={extra.decision}
     />,
@@ -140,7 +140,7 @@ fundGovernancePages.get('/treasurer/funds/:fundId/governance', async (c) => {
 const wholeNumber = (s: string) => (/^\d+$/.test(s.normalize('NFKC')) ? Number(s.normalize('NFKC')) : Number.NaN);
 
 function quorumMessage(lang: Lang, members: number) {
-  return bt(lang, 'err.quorum_range', { n: members });
+  return t(lang, 'treasury.err.quorum_range', { n: members });
 }
 
 fundGovernancePages.post('/treasurer/funds/:fundId/governance/proposals', async (c) => {
@@ -161,7 +161,7 @@ fundGovernancePages.post('/treasurer/funds/:fundId/governance/proposals', async 
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const field = String(i.path[0] ?? 'rule');
-      errors[field] ??= field === 'quorum' ? quorumMessage(lang, members) : bt(lang, 'err.rule_required');
+      errors[field] ??= field === 'quorum' ? quorumMessage(lang, members) : t(lang, 'treasury.err.rule_required');
     }
   } else {
     const b = parsed.data;

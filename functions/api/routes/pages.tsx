@@ -15,7 +15,7 @@ import { getTown, listFunds, listTowns } from '../../store/catalog.js';
 import { accountActivity } from '../../store/ledger.js';
 import { movementsOf } from '../../domain/ledger/summary.js';
 import { listChallengeUpdates } from '../../store/challenges.js';
-import { isLang, LANG_COOKIE } from '../../../web/i18n.js';
+import { isLang, LANG_COOKIE } from '../../i18n/index.js';
 import { pageCtx, renderPage as render, safeBack } from '../page-context.js';
 import { corporateDonorsFor } from '../corporate-actions.js';
 import { CSS, CSS_HASH, CSS_PATH } from '../../../web/styles.js';

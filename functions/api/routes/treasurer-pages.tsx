@@ -27,9 +27,8 @@ import {
 import { NotFoundError } from '../../store/errors.js';
 import { readShards } from '../../store/ledger.js';
 import { BACK_OFFICE_CSS, BACK_OFFICE_CSS_HASH, BACK_OFFICE_CSS_PATH, type FieldErrors } from '../../../web/components/back-office-ui.js';
-import { bt, errorText, isBoKey } from '../../../web/components/back-office-text.js';
+import { t, errorText, isMessageKey, type Lang } from '../../i18n/index.js';
 import { indexTowns } from '../../../web/components/town-badge.js';
-import type { Lang } from '../../../web/i18n.js';
 import { AllocationDetailPage } from '../../../web/pages/allocation-detail.js';
 import { AllocationFormPage, type AllocationFormValues } from '../../../web/pages/allocation-form.js';
 import { DisbursementDetailPage } from '../../../web/pages/disbursement-detail.js';
@@ -80,7 +79,7 @@ async function treasurerGate(c: C): Promise<TreasurerGate | Response> {
   const principal = c.var.principal;
   if (!principal) return signIn(c);
   const myTowns = townsWithRole(principal, 'treasurer').sort();
-  if (!myTowns.length) return refuse(c, bt(c.var.lang, 'bo.forbidden'));
+  if (!myTowns.length) return refuse(c, t(c.var.lang, 'treasury.bo.forbidden'));
   const asked = c.req.query('town');
   return { principal, myTowns, town: asked && myTowns.includes(asked) ? asked : myTowns[0]! };
 }
@@ -95,7 +94,7 @@ function withParam(path: string, key: string, value: string): string {
 
 const noticeOf = (c: C) => {
   const n = c.req.query('notice');
-  return n && isBoKey(`notice.${n}`) ? n : undefined;
+  return n && isMessageKey(`treasury.notice.${n}`) ? n : undefined;
 };
 const problemOf = (c: C) => {
   const code = c.req.query('problem');
@@ -119,13 +118,13 @@ function parseYen(text: string): number | undefined {
 
 /** Codes the user must retype differently, in the reader's language. */
 function fieldMessage(lang: Lang, path: string, code?: string): string {
-  if (code && isBoKey(`err.${code}`)) return errorText(lang, code);
-  if (/holderKana|NameKana/.test(path)) return bt(lang, 'err.kana');
+  if (code && isMessageKey(`treasury.err.${code}`)) return errorText(lang, code);
+  if (/holderKana|NameKana/.test(path)) return t(lang, 'treasury.err.kana');
   const digits: Record<string, number> = { bankCode: 4, branchCode: 3, accountNumber: 7, requesterCode: 10 };
   const key = path.split('.').pop()!;
-  if (digits[key]) return bt(lang, 'err.digits', { n: digits[key]! });
-  if (key === 'amount' || key === 'total') return bt(lang, 'err.yen');
-  return bt(lang, 'err.required');
+  if (digits[key]) return t(lang, 'treasury.err.digits', { n: digits[key]! });
+  if (key === 'amount' || key === 'total') return t(lang, 'treasury.err.yen');
+  return t(lang, 'treasury.err.required');
 }
 
 async function towns(db: Db) {
@@ -150,27 +149,27 @@ async function charts(db: Db, town: string, lang: Lang, fy: number): Promise<Cha
   const format = compactYen(lang);
   const inflowSvg = chart({
     id: 'chart-inflow',
-    title: bt(lang, 'bo.chart.inflow', { fy }),
-    description: bt(lang, 'bo.chart.inflowDesc'),
+    title: t(lang, 'treasury.bo.chart.inflow', { fy }),
+    description: t(lang, 'treasury.bo.chart.inflowDesc'),
     categories: labels,
     bars: [
-      { name: bt(lang, 'bo.series.individual'), values: cmp.current.series.individual, color: '#1d4e89' },
-      { name: bt(lang, 'bo.series.corporate'), values: cmp.current.series.corporate, color: '#a93a24' },
-      { name: bt(lang, 'bo.series.allocation'), values: cmp.current.series.allocation, color: '#1f6b45' },
+      { name: t(lang, 'treasury.bo.series.individual'), values: cmp.current.series.individual, color: '#1d4e89' },
+      { name: t(lang, 'treasury.bo.series.corporate'), values: cmp.current.series.corporate, color: '#a93a24' },
+      { name: t(lang, 'treasury.bo.series.allocation'), values: cmp.current.series.allocation, color: '#1f6b45' },
     ],
-    lines: [{ name: bt(lang, 'bo.series.inflowLast'), values: cmp.inflowPrevious, color: '#4b5563', dashed: true }],
+    lines: [{ name: t(lang, 'treasury.bo.series.inflowLast'), values: cmp.inflowPrevious, color: '#4b5563', dashed: true }],
     formatValue: format,
     minTop: 100_000,
     minStep: 1,
   });
   const outflowSvg = chart({
     id: 'chart-outflow',
-    title: bt(lang, 'bo.chart.outflow'),
-    description: bt(lang, 'bo.chart.outflowDesc'),
+    title: t(lang, 'treasury.bo.chart.outflow'),
+    description: t(lang, 'treasury.bo.chart.outflowDesc'),
     categories: labels,
     lines: [
-      { name: bt(lang, 'bo.series.outThis', { fy }), values: cmp.current.series.outflow, color: '#a93a24' },
-      { name: bt(lang, 'bo.series.outLast', { fy: fy - 1 }), values: cmp.previous.series.outflow, color: '#4b5563', dashed: true },
+      { name: t(lang, 'treasury.bo.series.outThis', { fy }), values: cmp.current.series.outflow, color: '#a93a24' },
+      { name: t(lang, 'treasury.bo.series.outLast', { fy: fy - 1 }), values: cmp.previous.series.outflow, color: '#4b5563', dashed: true },
     ],
     formatValue: format,
     minTop: 100_000,
@@ -353,13 +352,13 @@ treasurerPages.post('/treasurer/allocations', async (c) => {
     for (const [town, text] of Object.entries(values.amounts)) {
       if (!text) continue;
       const n = parseYen(text);
-      if (!n) errors[`amount_${town}`] = bt(lang, 'err.yen');
+      if (!n) errors[`amount_${town}`] = t(lang, 'treasury.err.yen');
       else draws.push({ town, amount: n });
     }
-    if (!draws.length && !Object.keys(errors).length) errors.draws = bt(lang, 'err.empty');
+    if (!draws.length && !Object.keys(errors).length) errors.draws = t(lang, 'treasury.err.empty');
   } else {
     total = parseYen(values.total);
-    if (!total) errors.total = bt(lang, 'err.yen');
+    if (!total) errors.total = t(lang, 'treasury.err.yen');
   }
   if (fund && !Object.keys(errors).length) {
     try {
@@ -409,7 +408,7 @@ treasurerPages.get('/treasurer/allocations/:id', async (c) => {
     throw e;
   }
   const fund = await getFund(db, a.fundId);
-  if (!hasRole(g.principal, 'admin') && !fund?.members.some((t) => g.myTowns.includes(t))) return refuse(c, bt(c.var.lang, 'bo.forbidden'));
+  if (!hasRole(g.principal, 'admin') && !fund?.members.some((t) => g.myTowns.includes(t))) return refuse(c, t(c.var.lang, 'treasury.bo.forbidden'));
   const canDecideFor =
     a.status === 'proposed' && !a.approvers.includes(g.principal.sub) ? a.requirement.eligible.filter((t) => g.myTowns.includes(t) && !a.approvedTowns.includes(t)) : [];
   return render(c, <AllocationDetailPage ctx={pageCtx(c)} towns={await towns(db)} allocation={a} canDecideFor={canDecideFor} backTown={g.town} notice={noticeOf(c)} problem={problemOf(c)} />);
@@ -457,7 +456,7 @@ treasurerPages.get('/treasurer/disbursements/:id', async (c) => {
     if (e instanceof NotFoundError) return renderNotFound(c);
     throw e;
   }
-  if (!g.myTowns.includes(d.town)) return refuse(c, bt(c.var.lang, 'bo.forbidden'));
+  if (!g.myTowns.includes(d.town)) return refuse(c, t(c.var.lang, 'treasury.bo.forbidden'));
   const me = g.principal.sub;
   const challenge = await getChallenge(db, d.challengeId);
   return render(
@@ -513,7 +512,7 @@ async function companyGate(c: C) {
   const db = c.var.deps.db;
   const challenge = await getChallenge(db, c.req.param('id') ?? '');
   if (!challenge || challenge.status === 'draft') return renderNotFound(c);
-  if (!hasRole(principal, 'company') || !principal.companyId || principal.companyId !== challenge.operatorCompanyId) return refuse(c, bt(c.var.lang, 'bo.companyOnly'));
+  if (!hasRole(principal, 'company') || !principal.companyId || principal.companyId !== challenge.operatorCompanyId) return refuse(c, t(c.var.lang, 'treasury.bo.companyOnly'));
   return { principal, challenge };
 }
 
@@ -554,7 +553,7 @@ treasurerPages.post('/company/challenges/:id/disbursements/new', async (c) => {
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const key = String(i.path[i.path.length - 1]);
-      const msg = key === 'holderKana' && /30/.test(i.message) ? bt(lang, 'err.kana_length') : fieldMessage(lang, i.path.join('.'));
+      const msg = key === 'holderKana' && /30/.test(i.message) ? t(lang, 'treasury.err.kana_length') : fieldMessage(lang, i.path.join('.'));
       errors[key] ??= msg;
     }
   } else {

@@ -5,6 +5,7 @@
 import type { Yen } from '../money.js';
 import { accountInfo } from './accounts.js';
 import { balanceDelta, type JournalEntry } from './entry.js';
+import { DomainError } from '../errors.js';
 
 export type Balances = ReadonlyMap<string, Yen>;
 
@@ -22,14 +23,14 @@ export function applyEntry(balances: Balances, entry: JournalEntry): Map<string,
   return next;
 }
 
-export class InsufficientFundsError extends Error {
+export class InsufficientFundsError extends DomainError {
   override name = 'InsufficientFundsError';
   constructor(
     readonly account: string,
     readonly needed: Yen,
     readonly available: Yen,
   ) {
-    super(`insufficient funds in ${account}: needs ¥${needed}, has ¥${available}`);
+    super('conflict', 'insufficient_funds', `insufficient funds in ${account}: needs ¥${needed}, has ¥${available}`, { params: { account, needed, available } });
   }
 }
 

@@ -6,6 +6,7 @@
 import { isYen, type Yen } from '../money.js';
 import { accountInfo, type AccountInfo } from './accounts.js';
 import type { TownCode } from '../municipality.js';
+import { DomainError } from '../errors.js';
 
 /** Where money came from, for the public totals: individual donors, companies, or fund allocations. */
 export type Channel = 'individual' | 'corporate' | 'allocation' | 'disbursement' | 'opening' | 'proxy' | 'fee';
@@ -31,8 +32,11 @@ export interface JournalEntry {
   counterpart?: string;
 }
 
-export class LedgerRuleError extends Error {
+export class LedgerRuleError extends DomainError {
   override name = 'LedgerRuleError';
+  constructor(message: string) {
+    super('rule', 'ledger_rule', message);
+  }
 }
 
 const ENTRY_ID = /^[A-Za-z0-9:_-]{1,200}$/;

@@ -1,33 +1,5 @@
-/**
- * Japanese first, English on request: a cookie set by the visible toggle, else Accept-Language.
- * Every visible string lives here so a page cannot ship half-translated: `en` must have every key `ja` has.
- */
-export type Lang = 'ja' | 'en';
-export const LANG_COOKIE = 'lang';
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'ja' || value === 'en';
-}
-
-export function detectLang(cookie: string | undefined, acceptLanguage: string | undefined): Lang {
-  if (cookie === 'ja' || cookie === 'en') return cookie;
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag: tag ?? '', q: q ? Number(q.slice(2)) || 0 : 1 };
-    })
-    .filter((x) => x.tag)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of ranked) {
-    if (tag.startsWith('ja')) return 'ja';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'ja';
-}
-
-const ja = {
+/** Site-wide text: layout, public pages, shared components. Japanese first; `en` must have every key `ja` has (the type enforces it). */
+export const ja = {
   'site.name': '共創ファンド',
   'site.nameOther': 'Kyoso Fund',
   'site.tagline': '町と町がいっしょに挑む、ふるさと納税とクラウドファンディング',
@@ -164,11 +136,9 @@ const ja = {
   'notFound.title': 'ページが見つかりません',
   'notFound.body': 'お探しのページは見つかりませんでした。URLをご確認いただくか、トップページからお探しください。',
   'notFound.home': 'トップページへ',
-} as const;
+};
 
-export type MessageKey = keyof typeof ja;
-
-const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof ja, string> = {
   'site.name': 'Kyoso Fund',
   'site.nameOther': '共創ファンド',
   'site.tagline': 'Hometown-tax giving and crowdfunding for towns that take on challenges together',
@@ -306,16 +276,3 @@ const en: Record<MessageKey, string> = {
   'notFound.body': 'We could not find that page. Please check the address, or start again from the home page.',
   'notFound.home': 'Back to the home page',
 };
-
-const messages: Record<Lang, Record<MessageKey, string>> = { ja, en };
-
-/** `{name}` placeholders are filled from params; a missing param stays visible rather than vanishing. */
-export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = messages[lang][key];
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
-}
-
-/** Picks the field written for the reader's language (catalog items carry both). */
-export function pick(lang: Lang, ja: string, en: string): string {
-  return lang === 'en' && en ? en : ja;
-}
