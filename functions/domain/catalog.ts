@@ -53,6 +53,30 @@ export interface Challenge {
   createdAt: string;
 }
 
+/** Drafts are not public; every other status may be browsed and filtered on. */
+export const PUBLIC_STATUSES = CHALLENGE_STATUSES.filter((s): s is Exclude<ChallengeStatus, 'draft'> => s !== 'draft');
+
+/** What the public challenge list may be narrowed by. */
+export interface ChallengeListFilter {
+  status?: ChallengeStatus;
+  town?: TownCode;
+  q?: string;
+}
+
+/**
+ * A filter from values a person typed or edited: an unknown town or status is dropped rather than refused,
+ * and the keyword is trimmed and capped.
+ * @example publicChallengeFilter({ town: '999999', q: ' forest ' }, towns) // { town: undefined, status: undefined, q: 'forest' }
+ */
+export function publicChallengeFilter(raw: { town?: string; status?: string; q?: string }, known: readonly Pick<Municipality, 'code'>[]): ChallengeListFilter {
+  const q = raw.q?.trim().slice(0, 100);
+  return {
+    town: known.some((t) => t.code === raw.town) ? raw.town : undefined,
+    status: PUBLIC_STATUSES.find((s) => s === raw.status),
+    q: q || undefined,
+  };
+}
+
 export interface ChallengeProgress {
   raised: Yen;
   donorCount: number;

@@ -1,34 +1,22 @@
 /** Reading and checking the audit chains; appending happens inside each change's transaction (db.ts). */
-import { fromItem } from './items.js';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { verifyAuditChain, type AuditRecord, type ChainProblem } from '../domain/audit.js';
 import { transact, type AuditedChange, type Db, type TransactItem } from './db.js';
 import { keys, lists } from './keys.js';
+import { queryAll, queryAllRaw } from './query.js';
 
+/** One chain's records in sequence order, read consistently (the verifier compares them with the head). */
 export async function auditRecords(db: Db, chain: string): Promise<AuditRecord[]> {
-  const out: AuditRecord[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :r)',
-        ExpressionAttributeValues: { ':pk': keys.auditHead(chain).PK, ':r': 'R#' },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    out.push(...(res.Items ?? []).map((i) => fromItem<AuditRecord>(i)));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
+  return queryAll<AuditRecord>(db, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :r)',
+    ExpressionAttributeValues: { ':pk': keys.auditHead(chain).PK, ':r': 'R#' },
+    ConsistentRead: true,
+  });
 }
 
 export async function auditChains(db: Db): Promise<string[]> {
-  const res = await db.doc.send(
-    new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.auditChains } }),
-  );
-  return (res.Items ?? []).map((i) => i.chain as string);
+  const heads = await queryAllRaw(db, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.auditChains } });
+  return heads.map((i) => i.chain as string);
 }
 
 export async function verifyAuditChains(db: Db): Promise<{ ok: boolean; chains: number; problems: (ChainProblem & { chain: string })[] }> {

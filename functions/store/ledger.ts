@@ -23,6 +23,7 @@ import { summarizePostings } from '../domain/ledger/summary.js';
 import { nowIso, transact, type AuditedChange, type Db, type TransactItem } from './db.js';
 import { NotFoundError, StateConflictError } from './errors.js';
 import { keys, POSTING_PREFIX, postingSortKey } from './keys.js';
+import { queryAllRaw } from './query.js';
 
 /** A posting as stored: one per shard it touches. */
 export interface Leg {
@@ -300,16 +301,21 @@ function beforeKey(key: string): string {
   return key.slice(0, -1) + String.fromCharCode(last - 1) + '\uffff';
 }
 
-/** Every posting of an account, for totals; fine at the scale of one challenge or fund. */
+/** Every posting of an account newest first, merged over its shards; fine at the scale of one challenge or fund. */
 export async function allPostings(db: Db, account: string): Promise<PostingRow[]> {
-  const out: PostingRow[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listPostings(db, account, { limit: 500, cursor });
-    out.push(...page.rows);
-    cursor = page.cursor;
-  } while (cursor);
-  return out;
+  const perShard = await Promise.all(
+    Array.from({ length: accountInfo(account).shards }, (_, shard) =>
+      queryAllRaw(db, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': keys.balance(account, shard).PK, ':p': POSTING_PREFIX },
+        ScanIndexForward: false,
+      }),
+    ),
+  );
+  return perShard
+    .flat()
+    .map((i) => ({ ...(i as unknown as PostingRow), sortKey: i.SK as string }))
+    .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
 }
 
 export interface VerifyReport {

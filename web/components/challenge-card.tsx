@@ -1,4 +1,4 @@
-import type { ChallengeView } from '../../functions/api/catalog-views.js';
+import type { ChallengeView } from '../views/catalog.js';
 import { pick, t, type Lang } from '../../functions/i18n/index.js';
 import { DaysLeft } from './days-left.js';
 import { ProgressBar } from './progress-bar.js';

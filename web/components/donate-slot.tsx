@@ -1,4 +1,4 @@
-import type { ChallengeView } from '../../functions/api/catalog-views.js';
+import type { ChallengeView } from '../views/catalog.js';
 import { pick, t, type Lang } from '../../functions/i18n/index.js';
 import { DonationForm, type DonationFormValues, type FieldErrors } from './donation-form.js';
 import { townName, type TownIndex } from './town-badge.js';

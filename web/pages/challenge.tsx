@@ -1,5 +1,5 @@
 import type { Municipality } from '../../functions/domain/catalog.js';
-import type { ChallengeView } from '../../functions/api/catalog-views.js';
+import type { ChallengeView } from '../views/catalog.js';
 import { Yen } from '../components/yen.js';
 import { JstDate } from '../components/date.js';
 import { DaysLeft, StatusBadge } from '../components/days-left.js';

@@ -1,5 +1,5 @@
 import type { ChallengeStatus, Municipality } from '../../functions/domain/catalog.js';
-import type { ChallengeView } from '../../functions/api/catalog-views.js';
+import type { ChallengeView } from '../views/catalog.js';
 import { ChallengeCard } from '../components/challenge-card.js';
 import { indexTowns } from '../components/town-badge.js';
 import { pick, t, type Lang } from '../../functions/i18n/index.js';

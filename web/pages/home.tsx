@@ -1,5 +1,5 @@
 import type { Municipality } from '../../functions/domain/catalog.js';
-import type { ChallengeView } from '../../functions/api/catalog-views.js';
+import type { ChallengeView } from '../views/catalog.js';
 import { ChallengeCard } from '../components/challenge-card.js';
 import { FundCard, type FundView } from '../components/fund-shares.js';
 import { indexTowns } from '../components/town-badge.js';

@@ -1,5 +1,5 @@
 import type { Municipality } from '../../functions/domain/catalog.js';
-import type { ChallengeView } from '../../functions/api/catalog-views.js';
+import type { ChallengeView } from '../views/catalog.js';
 import type { Yen as YenAmount } from '../../functions/domain/money.js';
 import { ChallengeCard } from '../components/challenge-card.js';
 import type { FundView } from '../components/fund-shares.js';

@@ -1,27 +1,23 @@
 /**
- * The public web front: server-rendered pages that work without client JavaScript. Routes gather data
- * from the catalog read models and the ledger, decide what the public may see, and hand plain view
- * objects to web/; the components only format.
+ * The public web front: server-rendered pages that work without client JavaScript. Each route asks the
+ * catalog service (functions/services/catalog.ts) for what the public may see and hands the presenters'
+ * plain view objects to web/; the components only format.
  */
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { createRouter } from '../router.js';
 import type { AppEnv } from '../context.js';
-import { challengeViews, findChallengeView, findFundView, fundView } from '../catalog-views.js';
-import { CHALLENGE_STATUSES, type ChallengeStatus, type Municipality } from '../../domain/catalog.js';
-import { accounts } from '../../domain/ledger/accounts.js';
-import type { Db } from '../../store/db.js';
-import { getTown, listFunds, listTowns } from '../../store/catalog.js';
-import { accountActivity } from '../../store/ledger.js';
-import { movementsOf } from '../../domain/ledger/summary.js';
-import { listChallengeUpdates } from '../../store/challenges.js';
+import { servicesOf } from '../services.js';
+import { PUBLIC_STATUSES } from '../../domain/catalog.js';
+import { isDomainError } from '../../domain/errors.js';
+import { browseChallenges, challengeDetail, fundDetail, fundsOverview, homeOverview, listMemberTowns, townDetail } from '../../services/catalog.js';
 import { isLang, LANG_COOKIE } from '../../i18n/index.js';
 import { pageCtx, renderPage as render, safeBack } from '../page-context.js';
+import { challengeView, fundView, publicLedgerView } from '../presenters/catalog.js';
 import { corporateDonorsFor } from '../corporate-actions.js';
 import { CSS, CSS_HASH, CSS_PATH } from '../../../web/styles.js';
-import type { PublicLedgerView, PublicMovement } from '../../../web/components/public-ledger.js';
 import { HomePage } from '../../../web/pages/home.js';
-import { ChallengesPage, type ChallengeFilter } from '../../../web/pages/challenges.js';
+import { ChallengesPage } from '../../../web/pages/challenges.js';
 import { ChallengePage } from '../../../web/pages/challenge.js';
 import { FundsPage } from '../../../web/pages/funds.js';
 import { FundPage } from '../../../web/pages/fund.js';
@@ -33,55 +29,25 @@ type C = Context<AppEnv>;
 
 export const pageRoutes = createRouter();
 
-/** Drafts are not public; every other status may be browsed and filtered on. */
-const PUBLIC_STATUSES = CHALLENGE_STATUSES.filter((s): s is Exclude<ChallengeStatus, 'draft'> => s !== 'draft');
-/** The public ledger lists this many latest movements per account; the totals always cover all of them. */
-const MOVEMENTS_SHOWN = 100;
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
-// ---------------------------------------------------------------- helpers
-
-
-/** The bilingual HTML 404; exported so the app's notFound handler can use it for unknown page paths. */
+/**
+ * The bilingual HTML 404; exported so the app's notFound handler and the other page routers use it.
+ * @example if (!found) return renderNotFound(c)
+ */
 export function renderNotFound(c: C) {
   return render(c, <NotFoundPage ctx={pageCtx(c)} />, 404);
 }
 
-
-/** Official code order (north to south), the order Japanese public lists use. */
-async function towns(db: Db): Promise<Municipality[]> {
-  return (await listTowns(db)).sort((a, b) => a.code.localeCompare(b.code));
-}
-
-/**
- * What the public sees of one ledger account. A posting may be split over balance shards, so legs are
- * merged back into one movement per journal entry. Only the donor-approved `counterpart` is passed on;
- * memos stay internal.
- */
-async function publicLedger(db: Db, account: string): Promise<PublicLedgerView> {
-  const { rows, summary } = await accountActivity(db, account);
-  const movements: PublicMovement[] = movementsOf(rows)
-    .reverse()
-    .map((m) => ({ date: m.date, channel: m.channel, town: m.town, amount: m.amount, counterpart: m.counterpart, reversal: Boolean(m.reverses) }));
-  const months = Object.entries(summary.byMonth)
-    .sort(([a], [b]) => b.localeCompare(a))
-    .flatMap(([month, byTown]) =>
-      Object.entries(byTown)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([town, f]) => ({ month, town, inflow: f.inflow, outflow: f.outflow })),
-    );
-  return { months, total: summary.total, movements: movements.slice(0, MOVEMENTS_SHOWN), movementCount: movements.length };
-}
-
-function challengeFilter(c: C, known: Municipality[]): ChallengeFilter {
-  // A hand-edited URL with an unknown value just does not filter on it: a page should not answer 400.
-  const town = c.req.query('town');
-  const status = c.req.query('status');
-  const q = c.req.query('q')?.trim().slice(0, 100);
-  return {
-    town: known.some((t) => t.code === town) ? town : undefined,
-    status: PUBLIC_STATUSES.find((s) => s === status),
-    q: q || undefined,
+/** A page whose subject is missing (or not public) answers the HTML 404, not the API's JSON error. */
+function page<P extends string>(handler: (c: Context<AppEnv, P>) => Promise<Response>) {
+  return async (c: Context<AppEnv, P>) => {
+    try {
+      return await handler(c);
+    } catch (e) {
+      if (isDomainError(e) && e.kind === 'not_found') return renderNotFound(c);
+      throw e;
+    }
   };
 }
 
@@ -109,63 +75,59 @@ pageRoutes.get('/lang/:lang', (c) => {
 
 // ---------------------------------------------------------------- pages
 
-pageRoutes.get('/', async (c) => {
-  const db = c.var.deps.db;
-  const [open, fundList, townList] = await Promise.all([challengeViews(db, { status: 'open' }), listFunds(db), towns(db)]);
-  const funds = await Promise.all(fundList.map((f) => fundView(db, f)));
-  return render(c, <HomePage ctx={pageCtx(c)} challenges={open} funds={funds} towns={townList} />);
-});
+pageRoutes.get(
+  '/',
+  page(async (c) => {
+    const { challenges, funds, towns } = await homeOverview(servicesOf(c));
+    return render(c, <HomePage ctx={pageCtx(c)} challenges={challenges.map(challengeView)} funds={funds.map(fundView)} towns={towns} />);
+  }),
+);
 
-pageRoutes.get('/challenges', async (c) => {
-  const db = c.var.deps.db;
-  const townList = await towns(db);
-  const filter = challengeFilter(c, townList);
-  const list = await challengeViews(db, filter);
-  return render(c, <ChallengesPage ctx={pageCtx(c)} challenges={list} towns={townList} statuses={PUBLIC_STATUSES} filter={filter} />);
-});
+pageRoutes.get(
+  '/challenges',
+  page(async (c) => {
+    const { challenges, towns, filter } = await browseChallenges(servicesOf(c), { town: c.req.query('town'), status: c.req.query('status'), q: c.req.query('q') });
+    return render(c, <ChallengesPage ctx={pageCtx(c)} challenges={challenges.map(challengeView)} towns={towns} statuses={PUBLIC_STATUSES} filter={filter} />);
+  }),
+);
 
-pageRoutes.get('/challenges/:id', async (c) => {
-  const db = c.var.deps.db;
-  const challenge = await findChallengeView(db, c.req.param('id'));
-  if (!challenge) return renderNotFound(c);
-  const [townList, ledger, updates, corporateDonors] = await Promise.all([towns(db), publicLedger(db, accounts.challengeAvailable(challenge.id)), listChallengeUpdates(db, challenge.id), corporateDonorsFor(db, { kind: 'challenge', id: challenge.id })]);
-  return render(c, <ChallengePage ctx={pageCtx(c)} challenge={challenge} towns={townList} ledger={ledger} updates={updates} corporateDonors={corporateDonors} />);
-});
+pageRoutes.get(
+  '/challenges/:id',
+  page<'/challenges/:id'>(async (c) => {
+    const ctx = servicesOf(c);
+    const { challenge, towns, ledger, updates } = await challengeDetail(ctx, c.req.param('id'));
+    const corporateDonors = await corporateDonorsFor(ctx.db, { kind: 'challenge', id: challenge.id });
+    return render(c, <ChallengePage ctx={pageCtx(c)} challenge={challengeView(challenge)} towns={towns} ledger={publicLedgerView(ledger)} updates={updates} corporateDonors={corporateDonors} />);
+  }),
+);
 
-pageRoutes.get('/funds', async (c) => {
-  const db = c.var.deps.db;
-  const [fundList, townList] = await Promise.all([listFunds(db), towns(db)]);
-  const funds = await Promise.all(fundList.map((f) => fundView(db, f)));
-  return render(c, <FundsPage ctx={pageCtx(c)} funds={funds} towns={townList} />);
-});
+pageRoutes.get(
+  '/funds',
+  page(async (c) => {
+    const { funds, towns } = await fundsOverview(servicesOf(c));
+    return render(c, <FundsPage ctx={pageCtx(c)} funds={funds.map(fundView)} towns={towns} />);
+  }),
+);
 
-pageRoutes.get('/funds/:id', async (c) => {
-  const db = c.var.deps.db;
-  const fund = await findFundView(db, c.req.param('id'));
-  if (!fund) return renderNotFound(c);
-  const [townList, ledgers, corporateDonors] = await Promise.all([
-    towns(db),
-    Promise.all(fund.members.map(async (town) => ({ town, ledger: await publicLedger(db, accounts.fundShare(fund.id, town)) }))),
-    corporateDonorsFor(db, { kind: 'fund', id: fund.id }),
-  ]);
-  return render(c, <FundPage ctx={pageCtx(c)} fund={fund} towns={townList} ledgers={ledgers} corporateDonors={corporateDonors} />);
-});
+pageRoutes.get(
+  '/funds/:id',
+  page<'/funds/:id'>(async (c) => {
+    const ctx = servicesOf(c);
+    const { fund, towns, ledgers } = await fundDetail(ctx, c.req.param('id'));
+    const corporateDonors = await corporateDonorsFor(ctx.db, { kind: 'fund', id: fund.id });
+    return render(c, <FundPage ctx={pageCtx(c)} fund={fundView(fund)} towns={towns} ledgers={ledgers.map((l) => ({ town: l.town, ledger: publicLedgerView(l) }))} corporateDonors={corporateDonors} />);
+  }),
+);
 
-pageRoutes.get('/towns', async (c) => render(c, <TownsPage ctx={pageCtx(c)} towns={await towns(c.var.deps.db)} />));
+pageRoutes.get(
+  '/towns',
+  page(async (c) => render(c, <TownsPage ctx={pageCtx(c)} towns={await listMemberTowns(servicesOf(c))} />)),
+);
 
-pageRoutes.get('/towns/:code', async (c) => {
-  const db = c.var.deps.db;
-  const code = c.req.param('code');
-  const town = /^\d{6}$/.test(code) ? await getTown(db, code) : undefined;
-  if (!town) return renderNotFound(c);
-  const [townList, list, fundList] = await Promise.all([towns(db), challengeViews(db, { town: code }), listFunds(db)]);
-  const shares = await Promise.all(
-    fundList
-      .filter((f) => f.members.includes(code))
-      .map(async (f) => {
-        const fund = await fundView(db, f);
-        return { fund, available: fund.shares.find((s) => s.town === code)?.available ?? 0 };
-      }),
-  );
-  return render(c, <TownPage ctx={pageCtx(c)} town={town} towns={townList} challenges={list} shares={shares} />);
-});
+pageRoutes.get(
+  '/towns/:code',
+  page<'/towns/:code'>(async (c) => {
+    const { town, towns, challenges, shares } = await townDetail(servicesOf(c), c.req.param('code'));
+    return render(c, <TownPage ctx={pageCtx(c)} town={town} towns={towns} challenges={challenges.map(challengeView)} shares={shares.map((s) => ({ fund: fundView(s.fund), available: s.available }))} />);
+  }),
+);
