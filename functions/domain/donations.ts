@@ -1,14 +1,16 @@
 /**
  * Individual furusato-nozei donations (個人版): what a donor may send, the donation's payment state
  * machine, the ledger entry a payment posts, receipt numbers and the one-stop exception (ワンストップ特例).
- * Pure rules, no I/O. Messages come in both languages so the API and the pages say the same thing.
+ * Pure rules, no I/O. Refusals are codes with catalog keys (`error.<key>` in i18n/messages/donations.ts),
+ * so the API and the pages say the same thing in the reader's language.
  */
 import type { Challenge, Fund } from './catalog.js';
 import { acceptsDonations } from './challenge-lifecycle.js';
 import { isPastDeadline, jstDate } from './jst.js';
 import { accounts } from './ledger/accounts.js';
 import { transfer, type JournalEntry } from './ledger/entry.js';
-import { formatYen, isYen, type Yen } from './money.js';
+import type { Issue } from './errors.js';
+import { isYen, type Yen } from './money.js';
 import type { TownCode } from './municipality.js';
 
 /** GCF practice (domain.md §1): the ¥2,000 self-burden is the smallest donation worth making. */
@@ -107,15 +109,13 @@ export interface Donation {
   donorLinks?: { thanks: string; receipt: string; oneStopForm: string };
 }
 
-/** A rule broken by some input, with its field and a message in both languages. */
-export interface DonationIssue {
+/** A rule broken by some input: its field, its wire code, and the catalog sentence (`error.<key>`) that says it. */
+export interface DonationIssue extends Issue {
   path: string;
-  code: string;
-  en: string;
-  ja: string;
+  key: string;
 }
 
-const issue = (path: string, code: string, en: string, ja: string): DonationIssue => ({ path, code, en, ja });
+const issue = (path: string, code: string, key: string, params?: Issue['params']): DonationIssue => ({ path, code, key, ...(params ? { params } : {}) });
 
 // ---------------------------------------------------------------- My Number (個人番号)
 
@@ -148,13 +148,7 @@ export function findMyNumbers(value: unknown, path = ''): string[] {
 
 export function myNumberIssues(value: unknown): DonationIssue[] {
   return findMyNumbers(value).map((path) =>
-    issue(
-      path,
-      'my_number_refused',
-      'Do not send a My Number (個人番号, 12 digits): Kyoso Fund never accepts or stores it. Write it by hand on the printed one-stop form instead.',
-      'マイナンバー(個人番号・12桁)は送信しないでください。共創ファンドはマイナンバーを受け付けず、保存もしません。ワンストップ特例申請書を印刷して手書きでご記入ください。',
-    ),
-  );
+issue(path, 'my_number_refused', 'donation.my_number_refused'));
 }
 
 // ---------------------------------------------------------------- field rules
@@ -216,49 +210,49 @@ export function checkDonationInput(input: DonationInput): { ok: true; value: Cle
 
   let target: CleanDonation['target'] | undefined;
   if (input.challengeId && input.fundId) {
-    out.push(issue('challengeId', 'target_ambiguous', 'give either challengeId or fundId, not both', '寄附先はチャレンジか基金のどちらか一方を指定してください'));
+    out.push(issue('challengeId', 'target_ambiguous', 'donation.target_ambiguous'));
   } else if (input.challengeId) target = { kind: 'challenge', id: input.challengeId };
   else if (input.fundId) target = { kind: 'fund', id: input.fundId };
-  else out.push(issue('challengeId', 'target_required', 'say what the donation is for: challengeId or fundId', '寄附先(チャレンジまたは基金)を指定してください'));
+  else out.push(issue('challengeId', 'target_required', 'donation.target_required'));
 
   const amount = parseAmount(input.amount);
-  if (amount === undefined) out.push(issue('amount', 'required', 'the amount is required', '寄附金額を入力してください'));
-  else if (!isYen(amount)) out.push(issue('amount', 'not_whole_yen', 'the amount must be a whole number of yen', '寄附金額は円単位の整数で入力してください'));
+  if (amount === undefined) out.push(issue('amount', 'required', 'donation.amount_required'));
+  else if (!isYen(amount)) out.push(issue('amount', 'not_whole_yen', 'donation.not_whole_yen'));
   else if (amount < DONATION_MIN) {
-    out.push(issue('amount', 'amount_too_small', `the amount must be at least ${formatYen(DONATION_MIN)}`, `寄附金額は${DONATION_MIN.toLocaleString('ja-JP')}円以上で入力してください`));
+    out.push(issue('amount', 'amount_too_small', 'donation.amount_too_small', { min: DONATION_MIN.toLocaleString('en-US') }));
   } else if (amount > DONATION_MAX) {
-    out.push(issue('amount', 'amount_too_large', `the amount must be at most ${formatYen(DONATION_MAX)}`, `寄附金額は${DONATION_MAX.toLocaleString('ja-JP')}円以下で入力してください`));
+    out.push(issue('amount', 'amount_too_large', 'donation.amount_too_large', { max: DONATION_MAX.toLocaleString('en-US') }));
   }
 
   const donor = input.donor ?? {};
   const name = fold(str(donor.name)).replace(/\s+/g, ' ');
-  if (!name) out.push(issue('donor.name', 'required', 'the donor name is required (as it should appear on the receipt)', 'お名前(受領証明書に記載する氏名)を入力してください'));
-  else if (name.length > NAME_MAX) out.push(issue('donor.name', 'too_long', `the name is longer than ${NAME_MAX} characters`, `お名前は${NAME_MAX}文字以内で入力してください`));
-  else if (!NAME.test(name)) out.push(issue('donor.name', 'invalid_name', 'the name may contain letters only (no digits or symbols)', 'お名前に数字や記号は使えません'));
+  if (!name) out.push(issue('donor.name', 'required', 'donation.name_required'));
+  else if (name.length > NAME_MAX) out.push(issue('donor.name', 'too_long', 'donation.name_too_long', { max: NAME_MAX }));
+  else if (!NAME.test(name)) out.push(issue('donor.name', 'invalid_name', 'donation.invalid_name'));
 
   const nameKana = normalizeKana(str(donor.nameKana));
-  if (!nameKana) out.push(issue('donor.nameKana', 'required', 'the reading of the name (katakana) is required', 'フリガナを入力してください'));
-  else if (nameKana.length > NAME_MAX) out.push(issue('donor.nameKana', 'too_long', `the reading is longer than ${NAME_MAX} characters`, `フリガナは${NAME_MAX}文字以内で入力してください`));
-  else if (!isKana(nameKana)) out.push(issue('donor.nameKana', 'not_kana', 'write the reading of the name in katakana or hiragana', 'フリガナはカタカナ(またはひらがな)で入力してください'));
+  if (!nameKana) out.push(issue('donor.nameKana', 'required', 'donation.kana_required'));
+  else if (nameKana.length > NAME_MAX) out.push(issue('donor.nameKana', 'too_long', 'donation.kana_too_long', { max: NAME_MAX }));
+  else if (!isKana(nameKana)) out.push(issue('donor.nameKana', 'not_kana', 'donation.not_kana'));
 
   const email = normalizeEmail(str(donor.email));
-  if (!email) out.push(issue('donor.email', 'required', 'the email address is required (for the receipt link)', 'メールアドレスを入力してください'));
-  else if (!isEmail(email)) out.push(issue('donor.email', 'invalid_email', 'the email address is not valid', 'メールアドレスの形式が正しくありません'));
+  if (!email) out.push(issue('donor.email', 'required', 'donation.email_required'));
+  else if (!isEmail(email)) out.push(issue('donor.email', 'invalid_email', 'donation.invalid_email'));
 
   const rawPostal = str(donor.postalCode);
   const postalCode = normalizePostalCode(rawPostal);
-  if (!rawPostal.trim()) out.push(issue('donor.postalCode', 'required', 'the postal code is required', '郵便番号を入力してください'));
-  else if (!postalCode) out.push(issue('donor.postalCode', 'invalid_postal_code', 'the postal code must be 7 digits (123-4567)', '郵便番号は7桁(例: 123-4567)で入力してください'));
+  if (!rawPostal.trim()) out.push(issue('donor.postalCode', 'required', 'donation.postal_required'));
+  else if (!postalCode) out.push(issue('donor.postalCode', 'invalid_postal_code', 'donation.invalid_postal_code'));
 
   const address = fold(str(donor.address)).replace(/\s+/g, ' ');
-  if (!address) out.push(issue('donor.address', 'required', 'the address is required (it is printed on the receipt and the one-stop form)', 'ご住所を入力してください(受領証明書とワンストップ特例申請書に記載します)'));
-  else if (address.length > ADDRESS_MAX) out.push(issue('donor.address', 'too_long', `the address is longer than ${ADDRESS_MAX} characters`, `ご住所は${ADDRESS_MAX}文字以内で入力してください`));
-  else if (CONTROL.test(address)) out.push(issue('donor.address', 'invalid_text', 'the address contains control characters', 'ご住所に使えない文字が含まれています'));
+  if (!address) out.push(issue('donor.address', 'required', 'donation.address_required'));
+  else if (address.length > ADDRESS_MAX) out.push(issue('donor.address', 'too_long', 'donation.address_too_long', { max: ADDRESS_MAX }));
+  else if (CONTROL.test(address)) out.push(issue('donor.address', 'invalid_text', 'donation.address_invalid_text'));
 
   const message = str(input.message).trim();
-  if (input.message !== undefined && typeof input.message !== 'string') out.push(issue('message', 'invalid_text', 'the message must be text', '応援メッセージは文字で入力してください'));
-  else if ([...message].length > MESSAGE_MAX) out.push(issue('message', 'too_long', `the message is longer than ${MESSAGE_MAX} characters`, `応援メッセージは${MESSAGE_MAX}文字以内で入力してください`));
-  else if (CONTROL.test(message)) out.push(issue('message', 'invalid_text', 'the message contains control characters', '応援メッセージに使えない文字が含まれています'));
+  if (input.message !== undefined && typeof input.message !== 'string') out.push(issue('message', 'invalid_text', 'donation.message_not_text'));
+  else if ([...message].length > MESSAGE_MAX) out.push(issue('message', 'too_long', 'donation.message_too_long', { max: MESSAGE_MAX }));
+  else if (CONTROL.test(message)) out.push(issue('message', 'invalid_text', 'donation.message_invalid_text'));
 
   if (out.length || !target || amount === undefined || !postalCode) return { ok: false, issues: out };
   return {
@@ -292,20 +286,20 @@ export function targetIssues(clean: CleanDonation, target: DonationTarget, now: 
     if (!acceptsDonations(ch, now)) {
       issues.push(
         isPastDeadline(ch.deadline, now)
-          ? issue('challengeId', 'challenge_closed', `the challenge stopped taking donations after ${ch.deadline} (JST)`, `このチャレンジの寄附受付は${ch.deadline}で終了しました`)
-          : issue('challengeId', 'challenge_not_open', 'the challenge is not taking donations', 'このチャレンジは現在寄附を受け付けていません'),
+          ? issue('challengeId', 'challenge_closed', 'donation.challenge_closed', { deadline: ch.deadline })
+          : issue('challengeId', 'challenge_not_open', 'donation.challenge_not_open'),
       );
     }
     const town = clean.receivingTown ?? ch.leadTown;
     if (!ch.towns.includes(town)) {
-      issues.push(issue('receivingTown', 'town_not_in_challenge', `town ${town} does not take part in this challenge; choose one of ${ch.towns.join(', ')}`, '寄附を受け取る町は、このチャレンジに参加している町から選んでください'));
+      issues.push(issue('receivingTown', 'town_not_in_challenge', 'donation.town_not_in_challenge', { town, towns: ch.towns.join(', ') }));
     }
     return { receivingTown: issues.length ? undefined : town, issues };
   }
   const fund = target.fund;
-  if (!clean.receivingTown) return { issues: [issue('receivingTown', 'required', 'choose the member town that receives the donation', '寄附を受け取る町を選んでください')] };
+  if (!clean.receivingTown) return { issues: [issue('receivingTown', 'required', 'donation.town_required')] };
   if (!fund.members.includes(clean.receivingTown)) {
-    return { issues: [issue('receivingTown', 'town_not_in_fund', `town ${clean.receivingTown} is not a member of this fund; choose one of ${fund.members.join(', ')}`, '寄附を受け取る町は、この基金に参加している町から選んでください')] };
+    return { issues: [issue('receivingTown', 'town_not_in_fund', 'donation.town_not_in_fund', { town: clean.receivingTown, towns: fund.members.join(', ') })] };
   }
   return { receivingTown: clean.receivingTown, issues: [] };
 }
@@ -450,8 +444,8 @@ export function reminderYear(now: Date): number | undefined {
 }
 
 /** A one-stop form can only arrive once the donation was paid, and not later than today. */
-export function oneStopReceivedOnProblem(paidDate: string | undefined, receivedOn: string, today: string): { en: string; ja: string } | undefined {
-  if (receivedOn > today) return { en: `${receivedOn} is in the future`, ja: `${receivedOn} は未来の日付です` };
-  if (paidDate && receivedOn < paidDate) return { en: `${receivedOn} is before the donation was received (${paidDate})`, ja: `${receivedOn} は寄附の受領日(${paidDate})より前です` };
+export function oneStopReceivedOnProblem(paidDate: string | undefined, receivedOn: string, today: string): DonationIssue | undefined {
+  if (receivedOn > today) return issue('receivedOn', 'received_on_future', 'donation.received_on_future', { date: receivedOn });
+  if (paidDate && receivedOn < paidDate) return issue('receivedOn', 'received_on_before_payment', 'donation.received_on_before_payment', { date: receivedOn, paidDate });
   return undefined;
 }

@@ -4,7 +4,7 @@
  * my donations, the treasurer's one-stop list.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { donationToken } from '../../functions/api/donation-links.js';
+import { donationToken } from '../../functions/services/donation-links.js';
 import { townCheckDigit } from '../../functions/domain/municipality.js';
 import { LOCAL_DONATION_LINK_SECRET } from '../../functions/payments/config.js';
 import { putFund, putTown } from '../../functions/store/catalog.js';

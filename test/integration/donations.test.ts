@@ -5,7 +5,7 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { donationToken } from '../../functions/api/donation-links.js';
+import { donationToken } from '../../functions/services/donation-links.js';
 import { remindOneStopForms } from '../../functions/api/jobs/one-stop-reminders.js';
 import { scheduledTasks } from '../../functions/api/jobs/schedule.js';
 import '../../functions/api/jobs/tasks.js';

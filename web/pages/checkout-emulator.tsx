@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import type { EmulatedSession } from '../../functions/payments/emulator.js';
+import type { CheckoutSessionView } from '../views/donations.js';
 import { formatYen } from '../../functions/domain/money.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
 import { CSS_HREF } from '../styles.js';
@@ -8,7 +8,7 @@ import { CSS_HREF } from '../styles.js';
  * The local stand-in for Stripe's hosted checkout: plain forms, so it works without JavaScript and in
  * scripts. Card pays at once; konbini issues a slip that is paid (or fails) later on this same page.
  */
-export function CheckoutEmulatorPage(props: { session: EmulatedSession; message?: string }) {
+export function CheckoutEmulatorPage(props: { session: CheckoutSessionView; message?: string }) {
   const s = props.session;
   const en = s.lang === 'en';
   const action = `/dev/checkout/${encodeURIComponent(s.id)}/action`;

@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import type { OneStopFormView } from '../../functions/api/donation-views.js';
+import type { OneStopFormView } from '../views/donations.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
 
 const yen = (n: number) => n.toLocaleString('ja-JP');

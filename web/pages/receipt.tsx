@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import type { ReceiptView } from '../../functions/api/donation-views.js';
+import type { ReceiptView } from '../views/donations.js';
 import { formatJaDate } from '../../functions/domain/jst.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
 

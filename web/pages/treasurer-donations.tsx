@@ -9,70 +9,6 @@ import { t, type Lang } from '../../functions/i18n/index.js';
 import { Yen } from '../components/yen.js';
 import { Layout, type PageCtx } from '../layout.js';
 
-const TEXT = {
-  title: ['寄附の一覧・返金', 'Donations & refunds'],
-  lead: [
-    '{town}が受け取った寄附です(受領日の新しい順、日付は日本時間)。返金すると、台帳に取消の仕訳が記録され、受領証明書は無効になり、寄附者にメールが送られます。',
-    'Donations received by {town}, newest first (dates in JST). A refund posts a reversing ledger entry, voids the receipt and emails the donor.',
-  ],
-  back: ['会計ダッシュボードへ戻る', 'Back to the treasury dashboard'],
-  filters: ['表示する寄附', 'Which donations'],
-  town: ['町', 'Town'],
-  year: ['受領年', 'Year received'],
-  status: ['状態', 'Status'],
-  statusAll: ['すべて', 'All'],
-  show: ['表示', 'Show'],
-  none: ['該当する寄附はありません。', 'No donations match.'],
-  received: ['受領日', 'Received'],
-  donor: ['寄附者', 'Donor'],
-  purpose: ['使途', 'Purpose'],
-  receiptNo: ['受領証明書番号', 'Receipt no.'],
-  oneStop: ['ワンストップ特例', 'One-stop'],
-  oneStopYes: ['申請あり', 'requested'],
-  oneStopNo: ['なし', 'no'],
-  receipt: ['受領証明書', 'Receipt'],
-  void: ['無効', 'void'],
-  refundOpen: ['返金する', 'Refund'],
-  reason: ['返金理由(必須)', 'Reason (required)'],
-  reasonHint: ['寄附者へのメールと監査ログに記録されます。', 'Goes into the donor’s email and the audit log.'],
-  confirm: ['寄附者に確認済み', 'I have checked this refund with the donor'],
-  refundButton: ['この寄附を返金する', 'Refund this donation'],
-  refundedOn: ['返金日', 'Refunded on'],
-  refundReason: ['返金理由', 'Reason'],
-  older: ['さらに古い寄附', 'Older donations'],
-  newest: ['最新に戻る', 'Back to the newest'],
-  'notice.refunded': ['返金しました。受領証明書は無効になり、寄附者にメールを送りました。', 'Refunded. The receipt is now void and the donor has been emailed.'],
-  'notice.already': ['この寄附はすでに返金済みです。二重に返金されることはありません。', 'This donation had already been refunded; nothing was refunded twice.'],
-  'err.reason_required': ['返金理由を入力してください。', 'Enter the reason for the refund.'],
-  'err.reason_too_long': ['返金理由は500文字以内で入力してください。', 'Keep the reason within 500 characters.'],
-  'err.confirm_required': ['寄附者に確認したうえで「寄附者に確認済み」にチェックしてください。', 'Check the refund with the donor, then tick “I have checked this refund with the donor”.'],
-  'err.not_paid': ['この寄附は受領済みではないため、返金できません。', 'Only a received (paid) donation can be refunded.'],
-  'err.insufficient_funds': [
-    'この寄附のお金はすでに配分または支出されているため、返金できません。返金は行われていません。',
-    'This donation’s money has already been allocated or paid out, so it cannot be refunded. Nothing was refunded.',
-  ],
-  'err.state_conflict': ['この寄附の状態が変わりました。一覧を開き直してください。', 'This donation changed in the meantime; reload the list.'],
-  'err.payments_unavailable': ['決済サービスに接続できませんでした。返金は行われていません。しばらくしてからもう一度お試しください。', 'The payment service could not be reached. Nothing was refunded; try again shortly.'],
-  'err.busy': ['混み合っています。返金は行われていません。しばらくしてからもう一度お試しください。', 'The system is busy. Nothing was refunded; try again shortly.'],
-  'err.other': ['返金できませんでした。', 'The refund could not be made.'],
-} as const;
-
-type TextKey = keyof typeof TEXT;
-
-function tx(lang: Lang, key: TextKey, params: Record<string, string> = {}): string {
-  const text: string = TEXT[key][lang === 'en' ? 1 : 0];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
-}
-
-export type RefundErrorCode = 'reason_required' | 'reason_too_long' | 'confirm_required';
-
-/** A refused refund in the reader's language; codes the page does not know keep the service's own words. */
-export function refundErrorText(lang: Lang, code: string, serviceMessage?: string): string {
-  const key = `err.${code}`;
-  if (key in TEXT) return tx(lang, key as TextKey);
-  return serviceMessage ? `${tx(lang, 'err.other')} (${serviceMessage})` : tx(lang, 'err.other');
-}
-
 export type StatusFilter = 'all' | 'paid' | 'refunded';
 export type ListNotice = 'refunded' | 'already';
 
@@ -120,21 +56,21 @@ export interface TreasurerDonationsProps {
 export function TreasurerDonationsPage(p: TreasurerDonationsProps) {
   const { lang } = p.ctx;
   return (
-    <Layout ctx={p.ctx} title={`${tx(lang, 'title')} — ${p.town.name}`}>
+    <Layout ctx={p.ctx} title={`${t(lang, 'donation.td.title')} — ${p.town.name}`}>
       <link rel="stylesheet" href={DONATION_CSS_HREF} />
       <BackOfficeStyles />
       <p class="breadcrumb">
-        <a href={`/treasurer?town=${p.town.code}`}>{tx(lang, 'back')}</a>
+        <a href={`/treasurer?town=${p.town.code}`}>{t(lang, 'donation.td.back')}</a>
       </p>
       <header class="page-head">
         <h1>
-          {tx(lang, 'title')}({p.town.name} {p.year})
+          {t(lang, 'donation.td.title')}({p.town.name} {p.year})
         </h1>
-        <p class="lead">{tx(lang, 'lead', { town: p.town.name })}</p>
+        <p class="lead">{t(lang, 'donation.td.lead', { town: p.town.name })}</p>
       </header>
       {p.notice ? (
         <p class="notice" role="status" data-notice={p.notice.kind}>
-          {tx(lang, `notice.${p.notice.kind}`)}
+          {t(lang, `donation.td.notice.${p.notice.kind}`)}
         </p>
       ) : null}
       {p.refused && !p.rows.some((r) => r.id === p.refused!.donationId) ? (
@@ -145,10 +81,10 @@ export function TreasurerDonationsPage(p: TreasurerDonationsProps) {
       ) : null}
       <form method="get" action="/treasurer/donations" class="filters">
         <fieldset>
-          <legend class="visually-hidden">{tx(lang, 'filters')}</legend>
+          <legend class="visually-hidden">{t(lang, 'donation.td.filters')}</legend>
           {p.towns.length > 1 ? (
             <div class="field">
-              <label for="td-town">{tx(lang, 'town')}</label>
+              <label for="td-town">{t(lang, 'donation.td.town')}</label>
               <select id="td-town" name="town">
                 {p.towns.map((t) => (
                   <option value={t.code} selected={t.code === p.town.code}>
@@ -161,28 +97,28 @@ export function TreasurerDonationsPage(p: TreasurerDonationsProps) {
             <input type="hidden" name="town" value={p.town.code} />
           )}
           <div class="field">
-            <label for="td-year">{tx(lang, 'year')}</label>
+            <label for="td-year">{t(lang, 'donation.td.year')}</label>
             <input id="td-year" name="year" inputmode="numeric" value={String(p.year)} />
           </div>
           <div class="field">
-            <label for="td-status">{tx(lang, 'status')}</label>
+            <label for="td-status">{t(lang, 'donation.td.status')}</label>
             <select id="td-status" name="status">
               {(['all', 'paid', 'refunded'] as const).map((s) => (
                 <option value={s} selected={s === p.status}>
-                  {s === 'all' ? tx(lang, 'statusAll') : t(lang, `donation.status.${s}`)}
+                  {s === 'all' ? t(lang, 'donation.td.statusAll') : t(lang, `donation.status.${s}`)}
                 </option>
               ))}
             </select>
           </div>
           <div class="filter-actions">
             <button class="btn btn-secondary" type="submit">
-              {tx(lang, 'show')}
+              {t(lang, 'donation.td.show')}
             </button>
           </div>
         </fieldset>
       </form>
       {p.rows.length === 0 ? (
-        <p class="muted">{tx(lang, 'none')}</p>
+        <p class="muted">{t(lang, 'donation.td.none')}</p>
       ) : (
         <ul class="bo-list" data-testid="town-donations">
           {p.rows.map((r) => (
@@ -192,10 +128,10 @@ export function TreasurerDonationsPage(p: TreasurerDonationsProps) {
       )}
       {p.olderHref || p.newestHref ? (
         <p class="actions-row">
-          {p.newestHref ? <a href={p.newestHref}>{tx(lang, 'newest')}</a> : null}
+          {p.newestHref ? <a href={p.newestHref}>{t(lang, 'donation.td.newest')}</a> : null}
           {p.olderHref ? (
             <a href={p.olderHref} rel="next">
-              {tx(lang, 'older')}
+              {t(lang, 'donation.td.older')}
             </a>
           ) : null}
         </p>
@@ -214,35 +150,35 @@ function DonationItem(props: { lang: Lang; r: TreasurerDonationRow; p: Treasurer
       </h2>
       <p class="meta">
         <span>
-          {tx(lang, 'received')}: {r.paidDate ? formatDate(lang, r.paidDate) : '—'}
+          {t(lang, 'donation.td.received')}: {r.paidDate ? formatDate(lang, r.paidDate) : '—'}
         </span>
         <span>
-          {tx(lang, 'donor')}: {r.donorName}
+          {t(lang, 'donation.td.donor')}: {r.donorName}
           {r.donorKana ? `(${r.donorKana})` : ''}
         </span>
         <span>
-          {tx(lang, 'purpose')}: {r.purposeHref ? <a href={r.purposeHref}>{r.purpose}</a> : r.purpose}
+          {t(lang, 'donation.td.purpose')}: {r.purposeHref ? <a href={r.purposeHref}>{r.purpose}</a> : r.purpose}
         </span>
         <span>
-          {tx(lang, 'receiptNo')}: {r.receiptNumber ?? '—'}
-          {r.receiptVoid ? `(${tx(lang, 'void')})` : ''}
+          {t(lang, 'donation.td.receiptNo')}: {r.receiptNumber ?? '—'}
+          {r.receiptVoid ? `(${t(lang, 'donation.td.void')})` : ''}
         </span>
         <span data-col="one-stop">
-          {tx(lang, 'oneStop')}: {r.oneStop ? tx(lang, 'oneStopYes') : tx(lang, 'oneStopNo')}
+          {t(lang, 'donation.td.oneStop')}: {r.oneStop ? t(lang, 'donation.td.oneStopYes') : t(lang, 'donation.td.oneStopNo')}
         </span>
       </p>
       {r.receiptNumber || r.status === 'paid' || r.status === 'refunded' ? (
         <p class="small">
           <a href={r.receiptHref} data-link="receipt">
-            {tx(lang, 'receipt')}
-            {r.receiptVoid ? `(${tx(lang, 'void')})` : ''}
+            {t(lang, 'donation.td.receipt')}
+            {r.receiptVoid ? `(${t(lang, 'donation.td.void')})` : ''}
           </a>
         </p>
       ) : null}
       {r.status === 'refunded' ? (
         <p class="small muted">
-          {r.refundedDate ? `${tx(lang, 'refundedOn')}: ${formatDate(lang, r.refundedDate)}` : null}
-          {r.refundReason ? ` ${tx(lang, 'refundReason')}: ${r.refundReason}` : null}
+          {r.refundedDate ? `${t(lang, 'donation.td.refundedOn')}: ${formatDate(lang, r.refundedDate)}` : null}
+          {r.refundReason ? ` ${t(lang, 'donation.td.refundReason')}: ${r.refundReason}` : null}
         </p>
       ) : null}
       {r.refundable ? <RefundForm lang={lang} r={r} p={props.p} refused={refused} /> : null}
@@ -257,7 +193,7 @@ function RefundForm(props: { lang: Lang; r: TreasurerDonationRow; p: TreasurerDo
   const confirmId = `confirm-${r.id}`;
   return (
     <details open={refused ? true : undefined}>
-      <summary>{tx(lang, 'refundOpen')}</summary>
+      <summary>{t(lang, 'donation.td.refundOpen')}</summary>
       <div class="bo-decide">
         <form method="post" action={`/treasurer/donations/${encodeURIComponent(r.id)}/refund`} class="donate-form" data-testid="refund-form">
           <input type="hidden" name="year" value={String(props.p.year)} />
@@ -269,9 +205,9 @@ function RefundForm(props: { lang: Lang; r: TreasurerDonationRow; p: TreasurerDo
             </p>
           ) : null}
           <div class={`field${e.reason ? ' invalid' : ''}`}>
-            <label for={reasonId}>{tx(lang, 'reason')}</label>
+            <label for={reasonId}>{t(lang, 'donation.td.reason')}</label>
             <p class="hint" id={`${reasonId}-hint`}>
-              {tx(lang, 'reasonHint')}
+              {t(lang, 'donation.td.reasonHint')}
             </p>
             <textarea
               id={reasonId}
@@ -292,7 +228,7 @@ function RefundForm(props: { lang: Lang; r: TreasurerDonationRow; p: TreasurerDo
           <div class={`field${e.confirm ? ' invalid' : ''}`}>
             <label class="check" for={confirmId}>
               <input id={confirmId} type="checkbox" name="confirm" value="1" required checked={refused?.confirmed || undefined} aria-invalid={e.confirm ? 'true' : undefined} />
-              <span>{tx(lang, 'confirm')}</span>
+              <span>{t(lang, 'donation.td.confirm')}</span>
             </label>
             {e.confirm ? (
               <p class="field-error" data-error-for="confirm">
@@ -302,7 +238,7 @@ function RefundForm(props: { lang: Lang; r: TreasurerDonationRow; p: TreasurerDo
           </div>
           <div>
             <button class="btn btn-small btn-reject" type="submit">
-              {tx(lang, 'refundButton')}
+              {t(lang, 'donation.td.refundButton')}
             </button>
           </div>
         </form>

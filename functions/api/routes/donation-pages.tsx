@@ -7,38 +7,29 @@ import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../context.js';
 import { createRouter } from '../router.js';
-import { hasRole, townsWithRole } from '../auth.js';
-import { ApiError, asDomainError as toApiError, STATUS_OF } from '../errors.js';
-import {
-  assertCanSee,
-  createDonation,
-  DonationRefused,
-  nowOf,
-  oneStopStatus,
-  prepareDonation,
-  refundDonation,
-  requestHashOf,
-  withReceiptNumber,
-} from '../donation-service.js';
-import { donationLinks } from '../donation-links.js';
+import { asDomainError, STATUS_OF } from '../errors.js';
+import { servicesOf } from '../services.js';
 import { pageCtx, renderPersonalPage, signInRedirect } from '../page-context.js';
+import { fieldErrors, formTarget, myDonationRow, oneStopRow, refundFormError, thanksView, townDonationRow, townOption } from '../presenters/donations.js';
 import { renderNotFound } from './pages.js';
 import { simulateDeductionCeiling } from '../../domain/deduction.js';
-import { acceptsDonations } from '../../domain/challenge-lifecycle.js';
-import { formatPostalCode, myNumberIssues, oneStopDeadline, receiptYear, type DonationInput, type DonationIssue } from '../../domain/donations.js';
-import { jstDate, jstYear } from '../../domain/jst.js';
+import { formatPostalCode, myNumberIssues, receiptYear, type DonationInput } from '../../domain/donations.js';
+import { isDomainError, type DomainError } from '../../domain/errors.js';
+import { jstYear } from '../../domain/jst.js';
 import type { Municipality } from '../../domain/catalog.js';
-import { getChallenge, getFund, getTown, listTowns } from '../../store/catalog.js';
-import { donationsOfUser, getDonation, listOneStopRequests, listTownDonations, markOneStopReceived } from '../../store/donations.js';
-import { pick, type Lang, t } from '../../i18n/index.js';
+import { nowOf } from '../../services/context.js';
+import { createDonation, donationFormSubject, donationRefused, donationThanks, myDonations, prepareDonation, requestHashOf } from '../../services/donations.js';
+import { markOneStopReceived, oneStopCountOf, oneStopTowns, townOneStopRequests } from '../../services/one-stop.js';
+import { donationToRefund, REFUND_REASON_MAX, refundDonation, townDonations, treasurerTowns } from '../../services/refunds.js';
+import { pick, t } from '../../i18n/index.js';
 import { DONATION_CSS, DONATION_CSS_HASH, DONATION_CSS_PATH } from '../../../web/components/donation-styles.js';
-import type { DonationFormTarget, DonationFormValues, FieldErrors } from '../../../web/components/donation-form.js';
+import type { DonationFormValues } from '../../../web/components/donation-form.js';
 import { ConfirmPage, DonatePage } from '../../../web/pages/donate.js';
 import { DonationThanksPage } from '../../../web/pages/donation-thanks.js';
 import { MyDonationsPage } from '../../../web/pages/my-donations.js';
 import { SimulatorPage, type SimulatorValues } from '../../../web/pages/simulator.js';
 import { TreasurerOneStopPage } from '../../../web/pages/treasurer-onestop.js';
-import { refundErrorText, TreasurerDonationsPage, type ListNotice, type RefusedRefund, type StatusFilter } from '../../../web/pages/treasurer-donations.js';
+import { TreasurerDonationsPage, type ListNotice, type RefusedRefund, type StatusFilter } from '../../../web/pages/treasurer-donations.js';
 import { NotAllowedPage } from '../../../web/pages/treasurer-dashboard.js';
 
 type C = Context<AppEnv>;
@@ -99,44 +90,14 @@ function valuesFromForm(f: Form): DonationFormValues {
   };
 }
 
-const FORM_FIELDS = new Set(['amount', 'receivingTown', 'name', 'nameKana', 'email', 'postalCode', 'address', 'message']);
-
-function fieldErrors(lang: Lang, issues: DonationIssue[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const i of issues) {
-    const name = i.path.replace(/^donor\./, '');
-    const key = (FORM_FIELDS.has(name) ? name : 'form') as keyof FieldErrors;
-    const msg = lang === 'en' ? i.en : i.ja;
-    out[key] = out[key] ? `${out[key]} ${msg}` : msg;
-  }
-  return out;
-}
-
-async function townNames(c: C): Promise<Map<string, Municipality>> {
-  return new Map((await listTowns(c.var.deps.db)).map((t) => [t.code, t]));
-}
-
-async function formTarget(c: C, ids: { challengeId?: string; fundId?: string }): Promise<(DonationFormTarget & { href: string }) | undefined> {
-  const db = c.var.deps.db;
-  const lang = c.var.lang;
-  const names = await townNames(c);
-  const name = (code: string) => (names.get(code) ? pick(lang, names.get(code)!.name, names.get(code)!.nameEn) : code);
-  if (ids.challengeId) {
-    const ch = await getChallenge(db, ids.challengeId);
-    if (!ch || ch.status === 'draft') return undefined;
-    const towns = [...ch.towns].sort((a, b) => Number(b === ch.leadTown) - Number(a === ch.leadTown)).map((code) => ({ code, name: name(code), lead: code === ch.leadTown }));
-    return { kind: 'challenge', id: ch.id, title: pick(lang, ch.title, ch.titleEn), towns, open: acceptsDonations(ch, nowOf(db)), href: `/challenges/${encodeURIComponent(ch.id)}` };
-  }
-  if (ids.fundId) {
-    const fund = await getFund(db, ids.fundId);
-    if (!fund) return undefined;
-    return { kind: 'fund', id: fund.id, title: pick(lang, fund.name, fund.nameEn), towns: fund.members.map((code) => ({ code, name: name(code) })), open: true, href: `/funds/${encodeURIComponent(fund.id)}` };
-  }
-  return undefined;
+async function targetOf(c: C, ids: { challengeId?: string; fundId?: string }) {
+  const ctx = servicesOf(c);
+  const subject = await donationFormSubject(ctx, ids);
+  return subject ? formTarget(c.var.lang, subject, nowOf(ctx)) : undefined;
 }
 
 donationPages.get('/donate', async (c) => {
-  const target = await formTarget(c, { challengeId: c.req.query('challengeId'), fundId: c.req.query('fundId') });
+  const target = await targetOf(c, { challengeId: c.req.query('challengeId'), fundId: c.req.query('fundId') });
   if (!target) return notFoundPage(c);
   return render(c, <DonatePage ctx={pageCtx(c)} target={target} />);
 });
@@ -144,34 +105,33 @@ donationPages.get('/donate', async (c) => {
 /** Back from the confirm page with everything still filled in. */
 donationPages.post('/donate/edit', async (c) => {
   const f = await c.req.parseBody();
-  const target = await formTarget(c, { challengeId: field(f, 'challengeId'), fundId: field(f, 'fundId') });
+  const target = await targetOf(c, { challengeId: field(f, 'challengeId'), fundId: field(f, 'fundId') });
   if (!target) return notFoundPage(c);
   return render(c, <DonatePage ctx={pageCtx(c)} target={target} values={valuesFromForm(f)} />);
 });
 
-async function refusedForm(c: C, f: Form, issues: DonationIssue[], status: 400 | 409 | 422 | 503) {
-  const target = await formTarget(c, { challengeId: field(f, 'challengeId'), fundId: field(f, 'fundId') });
+async function refusedForm(c: C, f: Form, e: DomainError) {
+  const target = await targetOf(c, { challengeId: field(f, 'challengeId'), fundId: field(f, 'fundId') });
   if (!target) return notFoundPage(c);
-  return render(c, <DonatePage ctx={pageCtx(c)} target={target} values={valuesFromForm(f)} errors={fieldErrors(c.var.lang, issues)} />, status);
+  return render(c, <DonatePage ctx={pageCtx(c)} target={target} values={valuesFromForm(f)} errors={fieldErrors(c.var.lang, e)} />, STATUS_OF[e.kind] as 400 | 409 | 422 | 503);
 }
 
 donationPages.post('/donate/confirm', async (c) => {
-  const db = c.var.deps.db;
+  const ctx = servicesOf(c);
   const f = await c.req.parseBody();
   // A My Number in any field, known or not, is refused before anything else (and never echoed back).
   const myNumber = myNumberIssues(f);
-  if (myNumber.length) return refusedForm(c, Object.fromEntries(Object.entries(f).map(([k, v]) => [k, myNumber.some((i) => i.path === k) ? '' : v])), myNumber, 400);
-  const now = nowOf(db);
+  if (myNumber.length) return refusedForm(c, Object.fromEntries(Object.entries(f).map(([k, v]) => [k, myNumber.some((i) => i.path === k) ? '' : v])), donationRefused('invalid', myNumber));
   let prep;
   try {
-    prep = await prepareDonation(db, inputFromForm(f), now);
+    prep = await prepareDonation(ctx, c.var.principal, inputFromForm(f));
   } catch (e) {
-    if (e instanceof DonationRefused) return refusedForm(c, f, e.issues, e.status as 400 | 422);
+    if (isDomainError(e) && e.issues.length) return refusedForm(c, f, e);
     throw e;
   }
   const lang = c.var.lang;
   const p = c.var.principal;
-  const count = await oneStopStatus(db, { email: prep.clean.donor.email, userId: p?.sub }, prep.receivingTown, now);
+  const count = await oneStopCountOf(ctx, { email: prep.clean.donor.email, userId: p?.sub }, prep.receivingTown);
   const target =
     prep.target.kind === 'challenge'
       ? { kind: 'challenge' as const, id: prep.target.challenge.id, title: pick(lang, prep.purpose, prep.purposeEn), href: `/challenges/${encodeURIComponent(prep.target.challenge.id)}` }
@@ -218,17 +178,15 @@ donationPages.post('/donate', async (c) => {
   // The idempotency key is ours (a UUID whose last group may be 12 digits), not the donor's input.
   const { idempotencyKey: _key, ...typed } = f;
   const myNumber = myNumberIssues(typed);
-  if (myNumber.length) return refusedForm(c, {}, myNumber, 400);
+  if (myNumber.length) return refusedForm(c, {}, donationRefused('invalid', myNumber));
   const input = inputFromForm(f);
   const key = field(f, 'idempotencyKey') || undefined;
   try {
-    const res = await createDonation(c.var.deps, c.var.principal, input, { idempotencyKey: key, requestHash: requestHashOf(input), lang: c.var.lang });
+    const res = await createDonation(servicesOf(c), c.var.principal, { input, idempotencyKey: key, requestHash: requestHashOf(input), lang: c.var.lang });
     return c.redirect(res.body.checkoutUrl, 303);
   } catch (e) {
-    if (e instanceof DonationRefused) return refusedForm(c, f, e.issues, e.status as 400 | 422);
-    if (e instanceof ApiError && (e.status === 409 || e.status === 422 || e.status === 503)) {
-      return refusedForm(c, f, [{ path: 'form', code: e.code, en: e.message, ja: e.status === 503 ? '現在お支払いを受け付けられません。しばらくしてからもう一度お試しください。' : 'この申込みはすでに処理されています。もう一度最初からお試しください。' }], e.status);
-    }
+    // Field refusals beside their fields; a reused key, a moved state or payments down as the form's message.
+    if (isDomainError(e) && (e.issues.length || e.kind === 'conflict' || e.kind === 'rule' || e.kind === 'unavailable')) return refusedForm(c, f, e);
     throw e;
   }
 });
@@ -236,72 +194,27 @@ donationPages.post('/donate', async (c) => {
 // ---------------------------------------------------------------- after paying
 
 donationPages.get('/donations/:id/thanks', async (c) => {
-  const db = c.var.deps.db;
-  const found = await getDonation(db, c.req.param('id'));
-  if (!found) return notFoundPage(c);
+  let found;
   try {
-    await assertCanSee(c.var.deps, c.var.principal, found, c.req.query('t'));
+    found = await donationThanks(servicesOf(c), c.var.principal, { id: c.req.param('id'), token: c.req.query('t') });
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return signIn(c);
-    if (e instanceof ApiError && e.status === 403) return render(c, '<!doctype html><meta charset="utf-8"><p>この寄附を表示する権限がありません / You cannot see this donation.</p>', 403);
+    if (!isDomainError(e)) throw e;
+    if (e.kind === 'not_found') return notFoundPage(c);
+    if (e.kind === 'unauthenticated') return signIn(c);
+    if (e.kind === 'forbidden') return render(c, `<!doctype html><meta charset="utf-8"><p>${t(c.var.lang, 'donation.thanks.notAllowed')}</p>`, 403);
     throw e;
   }
-  const d = await withReceiptNumber(db, found);
-  const lang = c.var.lang;
-  const town = await getTown(db, d.receivingTown);
-  const links = await donationLinks(c.var.deps, d.id, '');
-  return render(
-    c,
-    <DonationThanksPage
-      ctx={pageCtx(c)}
-      view={{
-        id: d.id,
-        status: d.status,
-        awaitingPayment: Boolean(d.awaitingPayment),
-        amount: d.amount,
-        targetTitle: pick(lang, d.purpose, d.purposeEn),
-        targetHref: d.challengeId ? `/challenges/${encodeURIComponent(d.challengeId)}` : `/funds/${encodeURIComponent(d.fundId ?? '')}`,
-        townName: town ? pick(lang, town.name, town.nameEn) : d.receivingTown,
-        paidDate: d.paidDate,
-        receiptNumber: d.receiptNumber,
-        oneStop: d.oneStop,
-        oneStopDeadline: d.paidDate ? oneStopDeadline(receiptYear(d.paidDate)) : undefined,
-        oneStopReceivedOn: d.oneStopReceivedOn,
-        links: { self: links.thanks, receipt: links.receipt, oneStopForm: links.oneStopForm },
-        signedIn: Boolean(c.var.principal),
-      }}
-    />,
-  );
+  return render(c, <DonationThanksPage ctx={pageCtx(c)} view={thanksView(c.var.lang, found.donation, found.town, found.links, Boolean(c.var.principal))} />);
 });
 
 donationPages.get('/me/donations', async (c) => {
   const p = c.var.principal;
   if (!p) return signIn(c);
-  const db = c.var.deps.db;
+  const ctx = servicesOf(c);
   const lang = c.var.lang;
-  const [list, names] = await Promise.all([donationsOfUser(db, p.sub), townNames(c)]);
-  const rows = await Promise.all(
-    list.map(async (raw) => {
-      const d = await withReceiptNumber(db, raw);
-      const links = await donationLinks(c.var.deps, d.id, '');
-      const town = names.get(d.receivingTown);
-      return {
-        id: d.id,
-        date: d.paidDate ?? jstDate(new Date(d.createdAt)),
-        status: d.status,
-        awaitingPayment: Boolean(d.awaitingPayment),
-        amount: d.amount,
-        targetTitle: pick(lang, d.purpose, d.purposeEn),
-        targetHref: d.challengeId ? `/challenges/${encodeURIComponent(d.challengeId)}` : `/funds/${encodeURIComponent(d.fundId ?? '')}`,
-        townName: town ? pick(lang, town.name, town.nameEn) : d.receivingTown,
-        receiptNumber: d.receiptNumber,
-        receiptHref: d.receiptNumber ? links.receipt : undefined,
-        oneStopFormHref: d.status === 'paid' && d.oneStop ? links.oneStopForm : undefined,
-        thanksHref: links.thanks,
-      };
-    }),
-  );
-  const oneStop = await oneStopStatus(db, { email: p.email, userId: p.sub }, undefined, nowOf(db));
+  const { donations, towns } = await myDonations(ctx, p);
+  const rows = donations.map(({ donation, links }) => myDonationRow(lang, donation, links, towns.get(donation.receivingTown)));
+  const oneStop = await oneStopCountOf(ctx, { email: p.email, userId: p.sub });
   return render(c, <MyDonationsPage ctx={pageCtx(c)} rows={rows} oneStop={oneStop} />);
 });
 
@@ -334,76 +247,57 @@ donationPages.get('/simulator', (c) => {
     return render(c, <SimulatorPage ctx={pageCtx(c)} values={values} result={result} />);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    const msg = c.var.lang === 'en' ? `Please check the figures: ${e.message}.` : `入力内容を確認してください(${e.message})。給与収入・人数は0以上の整数で入力してください。`;
-    return render(c, <SimulatorPage ctx={pageCtx(c)} values={values} error={msg} />, 400);
+    return render(c, <SimulatorPage ctx={pageCtx(c)} values={values} error={t(c.var.lang, 'donation.sim.badInput', { reason: e.message })} />, 400);
   }
 });
 
 // ---------------------------------------------------------------- treasurer: one-stop requests
 
-function treasurerTowns(c: C, all: Municipality[]): Municipality[] {
-  const p = c.var.principal;
-  if (hasRole(p, 'admin')) return all;
-  const mine = new Set(townsWithRole(p, 'treasurer'));
-  return all.filter((t) => mine.has(t.code));
-}
+const forbiddenPage = (c: C) => render(c, `<!doctype html><meta charset="utf-8"><p>${t(c.var.lang, 'donation.treasurer.forbidden')}</p>`, 403);
 
 donationPages.get('/treasurer/one-stop', async (c) => {
-  if (!c.var.principal) return signIn(c);
-  const db = c.var.deps.db;
+  const p = c.var.principal;
+  if (!p) return signIn(c);
+  const ctx = servicesOf(c);
   const lang = c.var.lang;
-  const towns = treasurerTowns(c, (await listTowns(db)).sort((a, b) => a.code.localeCompare(b.code)));
+  const towns = await oneStopTowns(ctx, p);
   const town = towns.find((t) => t.code === c.req.query('town')) ?? towns[0];
-  if (!town) return render(c, `<!doctype html><meta charset="utf-8"><p>${t(lang, 'donation.treasurer.forbidden')}</p>`, 403);
+  if (!town) return forbiddenPage(c);
   const yearQ = c.req.query('year');
-  const year = yearQ && /^\d{4}$/.test(yearQ) ? Number(yearQ) : jstYear(nowOf(db));
-  const list = await listOneStopRequests(db, town.code, year);
-  const rows = list.map((d) => ({
-    donationId: d.id,
-    receiptNumber: d.receiptNumber,
-    paidDate: d.paidDate,
-    name: d.donor.name,
-    nameKana: d.donor.nameKana,
-    postalCode: formatPostalCode(d.donor.postalCode),
-    address: d.donor.address,
-    amount: d.amount,
-    status: d.status,
-    receivedOn: d.oneStopReceivedOn,
-    remindedAt: d.oneStopRemindedAt,
-  }));
-  return render(
-    c,
-    <TreasurerOneStopPage
-      ctx={pageCtx(c)}
-      town={{ code: town.code, name: pick(lang, town.name, town.nameEn) }}
-      towns={towns.map((t) => ({ code: t.code, name: pick(lang, t.name, t.nameEn) }))}
-      year={year}
-      deadline={oneStopDeadline(year)}
-      rows={rows}
-    />,
+  const list = await townOneStopRequests(ctx, p, { town: town.code, year: yearQ && /^\d{4}$/.test(yearQ) ? Number(yearQ) : undefined });
+  return (
+    render(
+      c,
+      <TreasurerOneStopPage
+        ctx={pageCtx(c)}
+        town={townOption(lang, town)}
+        towns={towns.map((t) => townOption(lang, t))}
+        year={list.year}
+        deadline={list.deadline}
+        rows={list.requests.map(oneStopRow)}
+      />,
+    )
   );
 });
 
 donationPages.post('/treasurer/one-stop/:id/received', async (c) => {
   const p = c.var.principal;
   if (!p) return signIn(c);
-  const db = c.var.deps.db;
-  const d = await getDonation(db, c.req.param('id'));
-  if (!d) return notFoundPage(c);
-  if (!hasRole(p, 'treasurer', d.receivingTown) && !hasRole(p, 'admin')) return render(c, `<!doctype html><meta charset="utf-8"><p>${t(c.var.lang, 'donation.treasurer.forbidden')}</p>`, 403);
-  const on = jstDate(nowOf(db));
-  await markOneStopReceived(db, d, on, p.sub, {
-    chain: `town:${d.receivingTown}`,
-    input: { actor: p.sub, role: `treasurer:${d.receivingTown}`, action: 'donation.one_stop_received', target: `donation:${d.id}`, before: { received: false }, after: { receivedOn: on }, requestId: c.get('requestId') },
-  });
-  const year = d.paidDate ? receiptYear(d.paidDate) : jstYear(nowOf(db));
+  let d;
+  try {
+    d = await markOneStopReceived(servicesOf(c), p, { id: c.req.param('id') });
+  } catch (e) {
+    if (isDomainError(e) && e.kind === 'not_found') return notFoundPage(c);
+    if (isDomainError(e) && e.kind === 'forbidden') return forbiddenPage(c);
+    throw e;
+  }
+  const year = d.paidDate ? receiptYear(d.paidDate) : jstYear(nowOf(servicesOf(c)));
   return c.redirect(`/treasurer/one-stop?town=${d.receivingTown}&year=${year}`, 303);
 });
 
 // ---------------------------------------------------------------- treasurer: donations received, refunds
 
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'paid', 'refunded'];
-const REFUND_REASON_MAX = 500;
 
 interface ListQuery {
   year: number;
@@ -427,10 +321,7 @@ function listHref(town: string, q: ListQuery, extra: Record<string, string> = {}
 }
 
 /** The towns this person is treasurer of (admins included only where they also hold the town's role). */
-async function ownTreasurerTowns(c: C): Promise<Municipality[]> {
-  const p = c.var.principal;
-  return (await listTowns(c.var.deps.db)).filter((t) => hasRole(p, 'treasurer', t.code)).sort((a, b) => a.code.localeCompare(b.code));
-}
+const ownTreasurerTowns = (c: C) => treasurerTowns(servicesOf(c), c.var.principal!);
 
 const notTreasurer = (c: C) => render(c, <NotAllowedPage ctx={pageCtx(c)} message={t(c.var.lang, 'donation.treasurer.forbidden')} />, 403);
 
@@ -442,30 +333,14 @@ async function renderTownDonations(
   extra: { notice?: { kind: ListNotice; donationId?: string }; refused?: RefusedRefund; status?: 200 | 400 | 404 | 409 | 422 | 429 | 503 } = {},
 ) {
   const lang = c.var.lang;
-  const page = await listTownDonations(c.var.deps.db, town.code, q.year, { status: q.status === 'all' ? undefined : q.status, after: q.after });
-  const rows = page.donations.map((d) => ({
-    id: d.id,
-    paidDate: d.paidDate,
-    amount: d.amount,
-    donorName: d.donor.name,
-    donorKana: d.donor.nameKana,
-    purpose: pick(lang, d.purpose, d.purposeEn),
-    purposeHref: d.challengeId ? `/challenges/${encodeURIComponent(d.challengeId)}` : d.fundId ? `/funds/${encodeURIComponent(d.fundId)}` : undefined,
-    receiptNumber: d.receiptNumber,
-    receiptVoid: Boolean(d.receiptVoid),
-    status: d.status,
-    oneStop: d.oneStop,
-    receiptHref: `/api/donations/${encodeURIComponent(d.id)}/receipt`,
-    refundable: d.status === 'paid',
-    refundedDate: d.refundedDate,
-    refundReason: d.status === 'refunded' ? d.refundReason : undefined,
-  }));
+  const page = await townDonations(servicesOf(c), c.var.principal!, { town: town.code, year: q.year, status: q.status === 'all' ? undefined : q.status, after: q.after });
+  const rows = page.donations.map((d) => townDonationRow(lang, d));
   return render(
     c,
     <TreasurerDonationsPage
       ctx={pageCtx(c)}
-      town={{ code: town.code, name: pick(lang, town.name, town.nameEn) }}
-      towns={towns.map((t) => ({ code: t.code, name: pick(lang, t.name, t.nameEn) }))}
+      town={townOption(lang, town)}
+      towns={towns.map((t) => townOption(lang, t))}
       year={q.year}
       status={q.status}
       after={q.after}
@@ -486,7 +361,7 @@ donationPages.get('/treasurer/donations', async (c) => {
   const town = asked ? towns.find((t) => t.code === asked) : towns[0];
   if (!town) return notTreasurer(c);
   const notice = c.req.query('notice');
-  const q = listQuery((name) => c.req.query(name), jstYear(nowOf(c.var.deps.db)));
+  const q = listQuery((name) => c.req.query(name), jstYear(nowOf(servicesOf(c))));
   return renderTownDonations(c, town, towns, q, { notice: notice === 'refunded' || notice === 'already' ? { kind: notice } : undefined });
 });
 
@@ -498,32 +373,37 @@ donationPages.get('/treasurer/donations', async (c) => {
 donationPages.post('/treasurer/donations/:id/refund', async (c) => {
   const p = c.var.principal;
   if (!p) return signIn(c, '/treasurer/donations');
-  const db = c.var.deps.db;
+  const ctx = servicesOf(c);
   const lang = c.var.lang;
-  const d = await getDonation(db, c.req.param('id'));
-  if (!d) return notFoundPage(c);
-  if (!hasRole(p, 'treasurer', d.receivingTown)) return notTreasurer(c);
+  let d;
+  try {
+    d = await donationToRefund(ctx, p, c.req.param('id'));
+  } catch (e) {
+    if (isDomainError(e) && e.kind === 'not_found') return notFoundPage(c);
+    if (isDomainError(e) && e.kind === 'forbidden') return notTreasurer(c);
+    throw e;
+  }
   const f = await c.req.parseBody();
-  const q = listQuery((name) => field(f, name) || undefined, d.paidDate ? receiptYear(d.paidDate) : jstYear(nowOf(db)));
+  const q = listQuery((name) => field(f, name) || undefined, d.paidDate ? receiptYear(d.paidDate) : jstYear(nowOf(ctx)));
   const towns = await ownTreasurerTowns(c);
   const town = towns.find((t) => t.code === d.receivingTown);
   if (!town) return notFoundPage(c);
   const reason = field(f, 'reason').trim();
   const confirmed = checked(f, 'confirm');
   const errors: RefusedRefund['errors'] = {};
-  if (!reason) errors.reason = refundErrorText(lang, 'reason_required');
-  else if (reason.length > REFUND_REASON_MAX) errors.reason = refundErrorText(lang, 'reason_too_long');
-  if (!confirmed) errors.confirm = refundErrorText(lang, 'confirm_required');
+  if (!reason) errors.reason = t(lang, 'error.donation.refund_reason_required');
+  else if (reason.length > REFUND_REASON_MAX) errors.reason = t(lang, 'error.donation.refund_reason_too_long', { max: REFUND_REASON_MAX });
+  if (!confirmed) errors.confirm = t(lang, 'error.donation.refund_confirm_required');
   const refused = (e: RefusedRefund['errors'], status: 400 | 404 | 409 | 422 | 429 | 503) =>
     renderTownDonations(c, town, towns, q, { refused: { donationId: d.id, reason, confirmed, errors: e }, status });
   if (errors.reason || errors.confirm) return refused(errors, 400);
   const already = d.status === 'refunded';
   try {
-    await refundDonation(c.var.deps, p, d.id, reason, c.get('requestId'));
+    await refundDonation(ctx, p, { id: d.id, reason });
   } catch (e) {
-    const api = toApiError(e);
-    if (!api || api.kind === 'unauthenticated' || api.kind === 'forbidden') throw e;
-    return refused({ form: refundErrorText(lang, api.code, api.message) }, STATUS_OF[api.kind] as 400 | 404 | 409 | 422 | 503);
+    const refusal = asDomainError(e);
+    if (!refusal || refusal.kind === 'unauthenticated' || refusal.kind === 'forbidden') throw e;
+    return refused({ form: refundFormError(lang, refusal) }, STATUS_OF[refusal.kind] as 400 | 404 | 409 | 422 | 503);
   }
   return c.redirect(`${listHref(d.receivingTown, q, { notice: already ? 'already' : 'refunded' })}#don-${encodeURIComponent(d.id)}`, 303);
 });

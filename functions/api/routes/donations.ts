@@ -3,8 +3,6 @@ import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { createRouter } from '../router.js';
-import { assertTownRole, requirePrincipal } from '../auth.js';
-import { ApiError, badRequest, conflict, forbidden, unprocessable } from '../errors.js';
 import { errorResponses, IdParam, json } from '../schemas/common.js';
 import {
   CreateDonationSchema,
@@ -19,23 +17,13 @@ import {
   TownYearParams,
   YearQuery,
 } from '../schemas/donations.js';
-import {
-  assertCanSee,
-  checkIdempotencyKey,
-  createDonation,
-  DonationRefused,
-  findDonation,
-  nowOf,
-  oneStopStatus,
-  refundDonation,
-  requestHashOf,
-  withReceiptNumber,
-} from '../donation-service.js';
-import { donationJson, oneStopFormView, receiptView } from '../donation-views.js';
-import { myNumberIssues, normalizeEmail, ONE_STOP_MAX_TOWNS, oneStopDeadline, oneStopReceivedOnProblem, formatPostalCode } from '../../domain/donations.js';
-import { jstDate, jstYear } from '../../domain/jst.js';
-import { getTown } from '../../store/catalog.js';
-import { listOneStopRequests, markOneStopReceived } from '../../store/donations.js';
+import { servicesOf } from '../services.js';
+import { donationJson, oneStopFormView, oneStopRow, receiptView } from '../presenters/donations.js';
+import { myNumberIssues, ONE_STOP_MAX_TOWNS } from '../../domain/donations.js';
+import { DomainError } from '../../domain/errors.js';
+import { checkIdempotencyKey, createDonation, donationOneStopForm, donationReceipt, donationRefused, requestHashOf, viewDonation } from '../../services/donations.js';
+import { markOneStopReceived, myOneStopCount, townOneStopRequests } from '../../services/one-stop.js';
+import { refundDonation } from '../../services/refunds.js';
 import { ReceiptDocument } from '../../../web/pages/receipt.js';
 import { OneStopFormDocument } from '../../../web/pages/onestop-form.js';
 
@@ -51,7 +39,7 @@ donationRoutes.post('/donations', async (c, next) => {
   const body = await c.req.json().catch(() => undefined);
   if (body !== undefined) {
     const issues = myNumberIssues(body);
-    if (issues.length) throw new DonationRefused(400, issues);
+    if (issues.length) throw donationRefused('invalid', issues);
   }
   await next();
 });
@@ -76,7 +64,7 @@ donationRoutes.openapi(
   async (c) => {
     const body = c.req.valid('json');
     const key = checkIdempotencyKey(c.req.header('idempotency-key'));
-    const res = await createDonation(c.var.deps, c.var.principal, body, { idempotencyKey: key, requestHash: requestHashOf(body), lang: c.var.lang });
+    const res = await createDonation(servicesOf(c), c.var.principal, { input: body, idempotencyKey: key, requestHash: requestHashOf(body), lang: c.var.lang });
     if (res.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(res.body, 201);
   },
@@ -93,12 +81,7 @@ donationRoutes.openapi(
     responses: { 200: json(OneStopCountSchema, 'the count, and whether this donation would go over five'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
   }),
   async (c) => {
-    // Signed in only, and only for one's own email: a count per email would tell anyone where someone gives.
-    const p = requirePrincipal(c.var.principal);
-    const q = c.req.valid('query');
-    const email = q.email ? normalizeEmail(q.email) : p.email;
-    if (q.email && email !== normalizeEmail(p.email ?? '') && !p.roles.includes('admin')) throw forbidden('you can only ask about your own email address');
-    const s = await oneStopStatus(c.var.deps.db, { email, userId: p.sub }, q.town, nowOf(c.var.deps.db));
+    const s = await myOneStopCount(servicesOf(c), c.var.principal, c.req.valid('query'));
     return c.json({ ...s, limit: ONE_STOP_MAX_TOWNS }, 200);
   },
 );
@@ -113,10 +96,8 @@ donationRoutes.openapi(
     responses: { 200: json(DonationSchema, 'the donation'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
   }),
   async (c) => {
-    const db = c.var.deps.db;
-    const d = await findDonation(db, c.req.valid('param').id);
-    await assertCanSee(c.var.deps, c.var.principal, d, c.req.valid('query').t);
-    return c.json(donationJson(await withReceiptNumber(db, d)), 200);
+    const d = await viewDonation(servicesOf(c), c.var.principal, { id: c.req.valid('param').id, token: c.req.valid('query').t });
+    return c.json(donationJson(d), 200);
   },
 );
 
@@ -130,15 +111,9 @@ donationRoutes.openapi(
     responses: { 200: html('the receipt, one A4 page; VOID after a refund'), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
   }),
   async (c) => {
-    const db = c.var.deps.db;
-    const found = await findDonation(db, c.req.valid('param').id);
-    await assertCanSee(c.var.deps, c.var.principal, found, c.req.valid('query').t);
-    const d = await withReceiptNumber(db, found);
-    if (!d.receiptNumber || !d.paidDate) throw conflict(`donation ${d.id} is ${d.status}: a receipt exists once the payment has arrived`, 'not_paid');
-    const town = await getTown(db, d.receivingTown);
-    if (!town) throw new ApiError(404, 'not_found', 'issuing town not found');
+    const { donation, town } = await donationReceipt(servicesOf(c), c.var.principal, { id: c.req.valid('param').id, token: c.req.valid('query').t });
     noStore(c);
-    return c.html(ReceiptDocument({ receipt: receiptView({ ...d, receiptNumber: d.receiptNumber, paidDate: d.paidDate }, town, c.var.lang), backHref: backHref(c, d.id) }).toString(), 200);
+    return c.html(ReceiptDocument({ receipt: receiptView(donation, town, c.var.lang), backHref: backHref(c, donation.id) }).toString(), 200);
   },
 );
 
@@ -152,14 +127,9 @@ donationRoutes.openapi(
     responses: { 200: html('the one-stop form, one A4 page'), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
   }),
   async (c) => {
-    const db = c.var.deps.db;
-    const d = await findDonation(db, c.req.valid('param').id);
-    await assertCanSee(c.var.deps, c.var.principal, d, c.req.valid('query').t);
-    if (d.status !== 'paid' || !d.paidDate) throw conflict(`donation ${d.id} is ${d.status}: the form is for a paid donation`, 'not_paid');
-    const town = await getTown(db, d.receivingTown);
-    if (!town) throw new ApiError(404, 'not_found', 'issuing town not found');
+    const { donation, town } = await donationOneStopForm(servicesOf(c), c.var.principal, { id: c.req.valid('param').id, token: c.req.valid('query').t });
     noStore(c);
-    return c.html(OneStopFormDocument({ form: oneStopFormView({ ...d, paidDate: d.paidDate }, town, c.var.lang), backHref: backHref(c, d.id) }).toString(), 200);
+    return c.html(OneStopFormDocument({ form: oneStopFormView(donation, town, c.var.lang), backHref: backHref(c, donation.id) }).toString(), 200);
   },
 );
 
@@ -174,7 +144,7 @@ donationRoutes.openapi(
     responses: { 200: json(DonationSchema, 'the refunded donation'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409] },
   }),
   async (c) => {
-    const d = await refundDonation(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json').reason, c.get('requestId'));
+    const d = await refundDonation(servicesOf(c), c.var.principal, { id: c.req.valid('param').id, reason: c.req.valid('json').reason });
     return c.json(donationJson(d), 200);
   },
 );
@@ -190,48 +160,21 @@ donationRoutes.openapi(
     responses: { 200: json(DonationSchema, 'the donation, with oneStopReceivedOn'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409], 422: errorResponses[422] },
   }),
   async (c) => {
-    const db = c.var.deps.db;
-    const d = await findDonation(db, c.req.valid('param').id);
-    const p = assertTownRole(c.var.principal, 'treasurer', d.receivingTown);
+    // The body is optional, so it is read here rather than by the route's validator.
     const body = (await c.req.json().catch(() => ({}))) as { receivedOn?: string };
     const parsed = OneStopReceivedSchema.safeParse(body ?? {});
-    if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? 'invalid body');
-    const today = jstDate(nowOf(db));
-    const on = parsed.data.receivedOn ?? today;
-    const problem = oneStopReceivedOnProblem(d.paidDate, on, today);
-    if (problem) throw unprocessable(`${problem.en} / ${problem.ja}`, [{ path: 'receivedOn', message: problem.en }], 'bad_received_on');
-    await markOneStopReceived(db, d, on, p.sub, {
-      chain: `town:${d.receivingTown}`,
-      input: { actor: p.sub, role: `treasurer:${d.receivingTown}`, action: 'donation.one_stop_received', target: `donation:${d.id}`, before: { received: false }, after: { receivedOn: on }, requestId: c.get('requestId') },
-    });
-    return c.json(donationJson(await findDonation(db, d.id)), 200);
+    if (!parsed.success) {
+      const reason = parsed.error.issues[0]?.message ?? 'invalid body';
+      throw new DomainError('invalid', 'bad_request', reason, { key: 'donation.bad_body', params: { reason } });
+    }
+    const d = await markOneStopReceived(servicesOf(c), c.var.principal, { id: c.req.valid('param').id, receivedOn: parsed.data.receivedOn });
+    return c.json(donationJson(d), 200);
   },
 );
 
 async function oneStopList(c: Context<AppEnv>, code: string, yearParam: string | undefined) {
-  assertTownRole(c.var.principal, 'treasurer', code);
-  const db = c.var.deps.db;
-  const year = yearParam ? Number(yearParam) : jstYear(nowOf(db));
-  const list = await listOneStopRequests(db, code, year);
-  return {
-    town: code,
-    year,
-    deadline: oneStopDeadline(year),
-    requests: list.map((d) => ({
-      donationId: d.id,
-      receiptNumber: d.receiptNumber,
-      paidDate: d.paidDate,
-      amount: d.amount,
-      name: d.donor.name,
-      nameKana: d.donor.nameKana,
-      postalCode: formatPostalCode(d.donor.postalCode),
-      address: d.donor.address,
-      email: d.donor.email,
-      status: d.status,
-      receivedOn: d.oneStopReceivedOn,
-      remindedAt: d.oneStopRemindedAt,
-    })),
-  };
+  const list = await townOneStopRequests(servicesOf(c), c.var.principal, { town: code, year: yearParam ? Number(yearParam) : undefined });
+  return { town: list.town, year: list.year, deadline: list.deadline, requests: list.requests.map(oneStopRow) };
 }
 
 donationRoutes.openapi(

@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
-import { badRequest } from '../errors.js';
 import { errorResponses, json } from '../schemas/common.js';
 import { DeductionRequestSchema, DeductionResultSchema } from '../schemas/simulator.js';
 import { simulateDeductionCeiling } from '../../domain/deduction.js';
+import { DomainError } from '../../domain/errors.js';
 
 export const simulatorRoutes = createRouter();
 
@@ -29,7 +29,7 @@ simulatorRoutes.openapi(
       return c.json({ ...simulateDeductionCeiling(c.req.valid('json')), assumptions: SIMULATOR_ASSUMPTIONS }, 200);
     } catch (e) {
       // The domain's own range checks (e.g. social insurance above salary) are bad input, not a failure.
-      if (e instanceof RangeError) throw badRequest(e.message);
+      if (e instanceof RangeError) throw new DomainError('invalid', 'bad_request', e.message, { key: 'donation.sim_bad_input', params: { reason: e.message } });
       throw e;
     }
   },

@@ -1,10 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router.js';
-import { ApiError } from '../errors.js';
 import { errorResponses, json } from '../schemas/common.js';
-import { applyStripeEvent } from '../donation-service.js';
-import { webhookSecret } from '../donation-links.js';
-import { SignatureError, verifyStripeEvent } from '../../payments/stripe-events.js';
+import { servicesOf } from '../services.js';
+import { receiveStripeWebhook } from '../../services/donation-payments.js';
 
 export const stripeWebhookRoutes = createRouter();
 
@@ -28,15 +26,7 @@ stripeWebhookRoutes.openapi(
     },
   }),
   async (c) => {
-    const raw = await c.req.text();
-    let event;
-    try {
-      event = await verifyStripeEvent(raw, c.req.header('stripe-signature'), await webhookSecret(c.var.deps));
-    } catch (e) {
-      if (e instanceof SignatureError) throw new ApiError(400, 'bad_signature', `webhook signature verification failed: ${e.message}`);
-      throw e;
-    }
-    const { outcome } = await applyStripeEvent(c.var.deps, event);
+    const { outcome } = await receiveStripeWebhook(servicesOf(c), { raw: await c.req.text(), signature: c.req.header('stripe-signature') });
     return c.json({ received: true as const, outcome }, 200);
   },
 );
