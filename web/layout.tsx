@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { SIGN_OUT_PATH, signInHref } from './auth-links.js';
-import { pick, t, type Lang } from '../functions/i18n/index.js';
+import { t, type Lang, type MessageKey } from '../functions/i18n/index.js';
 import { CSS_HREF } from './styles.js';
 
 /** What every page needs from the request: language, where we are (for toggles that come back here), who. */
@@ -108,7 +108,7 @@ function Account(props: { ctx: PageCtx }) {
       <span class="user-name">{t(lang, 'nav.signedInAs', { name: user.name })}</span>
       {workspaces(user.roles ?? []).map((w) => (
         <a href={w.href} class="workspace-link">
-          {pick(lang, w.ja, w.en)}
+          {t(lang, w.label)}
         </a>
       ))}
       <form method="post" action={SIGN_OUT_PATH}>
@@ -121,14 +121,14 @@ function Account(props: { ctx: PageCtx }) {
 }
 
 /** Where each role works: shown next to the user's name so nobody has to type a URL. */
-function workspaces(roles: string[]): { href: string; ja: string; en: string }[] {
+function workspaces(roles: string[]): { href: string; label: MessageKey }[] {
   const has = (prefix: string) => roles.some((r) => r === prefix || r.startsWith(`${prefix}:`));
-  const out: { href: string; ja: string; en: string }[] = [];
-  if (has('donor')) out.push({ href: '/me/donations', ja: '寄附履歴', en: 'My donations' });
-  if (has('company')) out.push({ href: '/company', ja: '企業ページ', en: 'Company' });
-  if (has('reviewer')) out.push({ href: '/review', ja: '審査', en: 'Reviews' });
-  if (has('treasurer')) out.push({ href: '/treasurer', ja: '会計', en: 'Treasury' });
-  if (has('treasurer') || has('admin')) out.push({ href: '/audit', ja: '監査ログ', en: 'Audit log' });
+  const out: { href: string; label: MessageKey }[] = [];
+  if (has('donor')) out.push({ href: '/me/donations', label: 'nav.workspace.donations' });
+  if (has('company')) out.push({ href: '/company', label: 'nav.workspace.company' });
+  if (has('reviewer')) out.push({ href: '/review', label: 'nav.workspace.reviews' });
+  if (has('treasurer')) out.push({ href: '/treasurer', label: 'nav.workspace.treasury' });
+  if (has('treasurer') || has('admin')) out.push({ href: '/audit', label: 'nav.workspace.audit' });
   return out;
 }
 

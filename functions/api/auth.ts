@@ -6,15 +6,14 @@ import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, t
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './context.js';
-import { forbidden, unauthorized } from './errors.js';
-
-import { hasRole, townsWithRole, type Actor, type RoleName } from '../domain/actor.js';
+import { hasRole, isAdmin, townsWithRole, type Actor, type RoleName } from '../domain/actor.js';
+import { DomainError } from '../domain/errors.js';
 
 export { hasRole, townsWithRole, type RoleName };
 /** @deprecated transitional name of the domain's Actor; new code says Actor. */
 export type Principal = Actor;
 
-export type Verifier = (token: string) => Promise<Principal>;
+export type Verifier = (token: string) => Promise<Actor>;
 
 export const SESSION_COOKIE = 'kf_session';
 
@@ -22,12 +21,12 @@ export function createVerifier(opts: { jwks: URL | JSONWebKeySet; issuer: string
   const keySet = opts.jwks instanceof URL ? createRemoteJWKSet(opts.jwks) : createLocalJWKSet(opts.jwks);
   return async (token) => {
     const { payload } = await jwtVerify(token, keySet, { issuer: opts.issuer, audience: opts.audience, clockTolerance: 5 });
-    return principalOf(payload);
+    return actorOf(payload);
   };
 }
 
-function principalOf(payload: JWTPayload): Principal {
-  if (!payload.sub) throw new Error('token without subject');
+function actorOf(payload: JWTPayload): Actor {
+  if (!payload.sub) throw new DomainError('unauthenticated', 'unauthorized', 'token without subject', { key: 'token_invalid' });
   const groups = payload['cognito:groups'];
   return {
     sub: payload.sub,
@@ -46,20 +45,24 @@ function principalOf(payload: JWTPayload): Principal {
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization');
   const token = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? (header ? undefined : getCookie(c, SESSION_COOKIE));
-  if (header && !token) throw unauthorized('the Authorization header must be "Bearer <token>"');
+  if (header && !token) throw new DomainError('unauthenticated', 'unauthorized', 'the Authorization header must be "Bearer <token>"', { key: 'bearer_malformed' });
   if (token) {
     try {
       c.set('principal', await c.var.deps.verifier(token));
     } catch {
-      if (header) throw unauthorized('the token is invalid or expired');
+      if (header) throw new DomainError('unauthenticated', 'unauthorized', 'the token is invalid or expired', { key: 'token_invalid' });
       // A stale page cookie is not an error: the visitor is simply signed out.
     }
   }
   await next();
 };
 
-export function requirePrincipal(p: Principal | undefined): Principal {
-  if (!p) throw unauthorized();
+/**
+ * The signed-in actor, or a 401.
+ * @example const actor = requirePrincipal(c.var.principal)
+ */
+export function requirePrincipal(p: Actor | undefined): Actor {
+  if (!p) throw new DomainError('unauthenticated', 'unauthorized', 'sign-in required', { key: 'sign_in_required' });
   return p;
 }
 
@@ -67,13 +70,21 @@ export function requirePrincipal(p: Principal | undefined): Principal {
 export function requireRole(...roles: RoleName[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const p = requirePrincipal(c.var.principal);
-    if (!p.roles.includes('admin') && !roles.some((r) => hasRole(p, r))) throw forbidden(`this needs the role ${roles.join(' or ')}`);
+    if (!isAdmin(p) && !roles.some((r) => hasRole(p, r))) {
+      throw new DomainError('forbidden', 'forbidden', `this needs the role ${roles.join(' or ')}`, { key: 'role_required', params: { roles: roles.join(' / ') } });
+    }
     await next();
   };
 }
 
-export function assertTownRole(p: Principal | undefined, role: 'reviewer' | 'treasurer', town: string): Principal {
-  const principal = requirePrincipal(p);
-  if (!hasRole(principal, role, town) && !hasRole(principal, 'admin')) throw forbidden(`this needs the ${role} role for town ${town}`);
-  return principal;
+/**
+ * The actor, if they hold the town-scoped role for this town (or are an admin); else 401/403.
+ * @example const treasurer = assertTownRole(c.var.principal, 'treasurer', '113611')
+ */
+export function assertTownRole(p: Actor | undefined, role: 'reviewer' | 'treasurer', town: string): Actor {
+  const actor = requirePrincipal(p);
+  if (!hasRole(actor, role, town) && !isAdmin(actor)) {
+    throw new DomainError('forbidden', 'forbidden', `this needs the ${role} role for town ${town}`, { key: 'town_role_required', params: { role, town } });
+  }
+  return actor;
 }

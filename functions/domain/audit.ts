@@ -52,10 +52,12 @@ export function nextAuditRecord(
   return { ...base, hash: hashAuditRecord(base) };
 }
 
+/** What is wrong at one record of a chain; the words are the catalog's (`audit.problem.<problem>`). */
 export interface ChainProblem {
   seq: number;
   problem: 'hash_mismatch' | 'broken_link' | 'gap' | 'tip_mismatch';
-  message: string;
+  /** The record numbers the sentence names. */
+  params: Record<string, number>;
 }
 
 /** Walks records in seq order; a tip (the stored head) catches removal of the newest records too. */
@@ -66,14 +68,14 @@ export function verifyAuditChain(
   const problems: ChainProblem[] = [];
   let prev = { seq: 0, hash: GENESIS_HASH };
   for (const r of [...records].sort((a, b) => a.seq - b.seq)) {
-    if (r.seq !== prev.seq + 1) problems.push({ seq: r.seq, problem: 'gap', message: `record ${prev.seq + 1} is missing before ${r.seq}` });
-    if (r.prevHash !== prev.hash) problems.push({ seq: r.seq, problem: 'broken_link', message: `record ${r.seq} does not point at the hash of record ${prev.seq}` });
+    if (r.seq !== prev.seq + 1) problems.push({ seq: r.seq, problem: 'gap', params: { expected: prev.seq + 1, seq: r.seq } });
+    if (r.prevHash !== prev.hash) problems.push({ seq: r.seq, problem: 'broken_link', params: { seq: r.seq, prev: prev.seq } });
     const { hash, ...rest } = r;
-    if (hashAuditRecord(rest) !== hash) problems.push({ seq: r.seq, problem: 'hash_mismatch', message: `record ${r.seq} was changed after it was written` });
+    if (hashAuditRecord(rest) !== hash) problems.push({ seq: r.seq, problem: 'hash_mismatch', params: { seq: r.seq } });
     prev = { seq: r.seq, hash: r.hash };
   }
   if (tip && (tip.seq !== prev.seq || tip.hash !== prev.hash)) {
-    problems.push({ seq: tip.seq, problem: 'tip_mismatch', message: `the chain ends at record ${prev.seq} but its head says ${tip.seq}` });
+    problems.push({ seq: tip.seq, problem: 'tip_mismatch', params: { last: prev.seq, seq: tip.seq } });
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../../functions/domain/audit.js';
 import { Layout, type PageCtx } from '../layout.js';
-import { pick } from '../../functions/i18n/index.js';
+import { t } from '../../functions/i18n/index.js';
 
 export interface AuditFilter {
   target?: string;
@@ -13,47 +13,47 @@ export function AuditLogPage(props: { ctx: PageCtx; records: AuditRecord[]; chai
   const { lang } = props.ctx;
   const f = props.filter;
   return (
-    <Layout ctx={props.ctx} title={pick(lang, '監査ログ', 'Audit log')}>
-      <h1>{pick(lang, '監査ログ', 'Audit log')}</h1>
+    <Layout ctx={props.ctx} title={t(lang, 'audit.title')}>
+      <h1>{t(lang, 'audit.title')}</h1>
       <p class={props.chainsOk ? 'notice ok' : 'notice error'} role="status" data-chain-ok={String(props.chainsOk)}>
         {props.chainsOk
-          ? pick(lang, 'ハッシュチェーンの検証: 改ざんは検出されませんでした。', 'Hash chain check: no tampering detected.')
-          : pick(lang, 'ハッシュチェーンの検証: 改ざんまたは欠落が検出されました。管理者に連絡してください。', 'Hash chain check: a changed or missing record was detected. Contact the administrator.')}
+          ? t(lang, 'audit.chainOk')
+          : t(lang, 'audit.chainBroken')}
       </p>
       <form method="get" class="filters">
         <label>
-          {pick(lang, '町', 'Town')}
+          {t(lang, 'audit.town')}
           <select name="town">
-            <option value="">{pick(lang, 'すべて', 'All')}</option>
-            {props.towns.map((t) => (
-              <option value={t.code} selected={f.town === t.code}>
-                {t.name}
+            <option value="">{t(lang, 'audit.anyTown')}</option>
+            {props.towns.map((town) => (
+              <option value={town.code} selected={f.town === town.code}>
+                {town.name}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {pick(lang, '対象(前方一致)', 'Target (prefix)')}
+          {t(lang, 'audit.target')}
           <input name="target" value={f.target ?? ''} placeholder="allocation:" />
         </label>
         <label>
-          {pick(lang, '操作者', 'Actor')}
+          {t(lang, 'audit.actor')}
           <input name="actor" value={f.actor ?? ''} placeholder="treasurer-yokoze" />
         </label>
-        <button type="submit">{pick(lang, '絞り込む', 'Filter')}</button>
+        <button type="submit">{t(lang, 'audit.filter')}</button>
       </form>
       {props.records.length === 0 ? (
-        <p>{pick(lang, '該当する記録はありません。', 'No matching records.')}</p>
+        <p>{t(lang, 'audit.none')}</p>
       ) : (
         <div class="table-scroll">
           <table class="audit">
             <thead>
               <tr>
-                <th>{pick(lang, '日時 (UTC)', 'When (UTC)')}</th>
-                <th>{pick(lang, '操作者', 'Actor')}</th>
-                <th>{pick(lang, '操作', 'Action')}</th>
-                <th>{pick(lang, '対象', 'Target')}</th>
-                <th>{pick(lang, '変更前 → 変更後', 'Before → after')}</th>
+                <th>{t(lang, 'audit.when')}</th>
+                <th>{t(lang, 'audit.actor')}</th>
+                <th>{t(lang, 'audit.action')}</th>
+                <th>{t(lang, 'audit.targetColumn')}</th>
+                <th>{t(lang, 'audit.change')}</th>
                 <th>#</th>
               </tr>
             </thead>

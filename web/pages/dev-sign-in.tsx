@@ -1,16 +1,16 @@
-import type { Lang } from '../../functions/i18n/index.js';
+import { t, type Lang } from '../../functions/i18n/index.js';
 import { Layout } from '../layout.js';
 
 /** Local-only page (infra/local/dev-routes.tsx); the signature is what that module calls. */
 export function DevSignInPage(props: { lang: Lang; users: { id: string; name: string; roles: string[] }[]; current?: string; next: string }) {
-  const ja = props.lang === 'ja';
+  const { lang } = props;
   // No user in the header here: the page body says who is signed in and has the one sign-out button.
   const ctx = { lang: props.lang, path: `/dev/sign-in?next=${encodeURIComponent(props.next)}` };
   return (
-    <Layout ctx={ctx} title={ja ? '開発用サインイン' : 'Dev sign-in'}>
+    <Layout ctx={ctx} title={t(lang, 'devSignIn.title')}>
       <header class="page-head">
-        <h1>{ja ? '開発用サインイン(ローカル専用)' : 'Development sign-in (local only)'}</h1>
-        {props.current && <p>{ja ? `現在 ${props.current} としてサインイン中` : `Signed in as ${props.current}`}</p>}
+        <h1>{t(lang, 'devSignIn.heading')}</h1>
+        {props.current && <p>{t(lang, 'devSignIn.current', { name: props.current })}</p>}
       </header>
       <div class="table-scroll">
         <table>
@@ -36,7 +36,7 @@ export function DevSignInPage(props: { lang: Lang; users: { id: string; name: st
       <form method="post" action="/dev/sign-out">
         <p>
           <button class="btn btn-secondary" type="submit">
-            {ja ? 'サインアウト' : 'Sign out'}
+            {t(lang, 'devSignIn.signOut')}
           </button>
         </p>
       </form>

@@ -4,6 +4,7 @@ import { createRouter } from '../router.js';
 import { servicesOf } from '../services.js';
 import { challengeLedger, fundLedgers, verifyBooks } from '../../services/ledger.js';
 import { publicLedgerJson } from '../presenters/catalog.js';
+import { verificationJson } from '../presenters/ledger.js';
 import { errorResponses, IdParam, json } from '../schemas/common.js';
 import { PublicLedgerSchema, VerifySchema } from '../schemas/ledger.js';
 
@@ -18,7 +19,7 @@ ledgerRoutes.openapi(
     security: [{ bearer: [] }],
     responses: { 200: json(VerifySchema, 'balances recomputed from the journal, and the audit chains checked'), 401: errorResponses[401], 403: errorResponses[403] },
   }),
-  async (c) => c.json(await verifyBooks(servicesOf(c), c.var.principal), 200),
+  async (c) => c.json(verificationJson(await verifyBooks(servicesOf(c), c.var.principal)), 200),
 );
 
 ledgerRoutes.openapi(
