@@ -4,42 +4,16 @@
  * Stripe-shaped events signed with the webhook secret and delivered to the same webhook route that real
  * Stripe calls. Nothing in the donation flow knows whether it talks to Stripe or to this.
  *
- * Sessions live in the table (through the SessionStore port) so a pending konbini payment survives a
+ * Sessions live in the table (through the SessionStore port, given by infra/local/platform.ts) so a pending konbini payment survives a
  * restart of `npm start`; each step is a conditional move of the session's state, so clicking twice sends
  * one event.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../domain/audit.js';
-import { checkoutIdempotencyKey, IdempotencyMismatchError, PaymentProviderError, type CheckoutRequest, type PaymentProvider } from './port.js';
+import { checkoutIdempotencyKey, IdempotencyMismatchError, PaymentProviderError, type CheckoutRequest, type EmulatedSession, type EmulatedState, type PaymentProvider, type SessionStore } from './port.js';
 import { signPayload, type StripeEvent } from './stripe-events.js';
 
-export type EmulatedState = 'open' | 'paid' | 'awaiting_konbini' | 'konbini_paid' | 'konbini_failed' | 'expired';
-
-export interface EmulatedSession {
-  id: string;
-  idempotencyKey: string;
-  paramsHash: string;
-  donationId: string;
-  amount: number;
-  description: string;
-  email: string;
-  lang: 'ja' | 'en';
-  successUrl: string;
-  cancelUrl: string;
-  state: EmulatedState;
-  paymentIntentId: string;
-  refunded?: boolean;
-  createdAt: string;
-}
-
-export interface SessionStore {
-  /** Stores the session unless one exists under the same idempotency key; returns whichever is stored. */
-  claim(session: EmulatedSession): Promise<EmulatedSession>;
-  get(id: string): Promise<EmulatedSession | undefined>;
-  /** Moves the state only from `from`; false if the session was elsewhere. */
-  move(id: string, from: EmulatedState[], to: EmulatedState): Promise<boolean>;
-  markRefunded(id: string): Promise<boolean>;
-}
+export type { EmulatedSession, EmulatedState, SessionStore } from './port.js';
 
 export type Deliver = (payload: string, signature: string) => Promise<{ status: number; body: string }>;
 

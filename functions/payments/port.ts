@@ -61,3 +61,36 @@ export const unconfiguredPayments: PaymentProvider = {
     throw new PaymentProviderError('payments are not configured (no Stripe secret key)');
   },
 };
+
+// ---------------------------------------------------------------- the checkout emulator's storage
+
+/** Where a checkout session of the local emulator (payments/emulator.ts) stands. */
+export type EmulatedState = 'open' | 'paid' | 'awaiting_konbini' | 'konbini_paid' | 'konbini_failed' | 'expired';
+
+/** A checkout session of the local emulator, as its storage keeps it. */
+export interface EmulatedSession {
+  id: string;
+  idempotencyKey: string;
+  paramsHash: string;
+  donationId: string;
+  amount: number;
+  description: string;
+  email: string;
+  lang: 'ja' | 'en';
+  successUrl: string;
+  cancelUrl: string;
+  state: EmulatedState;
+  paymentIntentId: string;
+  refunded?: boolean;
+  createdAt: string;
+}
+
+/** The emulator's session storage: given to it from outside (the table, locally), so payments imports no store. */
+export interface SessionStore {
+  /** Stores the session unless one exists under the same idempotency key; returns whichever is stored. */
+  claim(session: EmulatedSession): Promise<EmulatedSession>;
+  get(id: string): Promise<EmulatedSession | undefined>;
+  /** Moves the state only from `from`; false if the session was elsewhere. */
+  move(id: string, from: EmulatedState[], to: EmulatedState): Promise<boolean>;
+  markRefunded(id: string): Promise<boolean>;
+}

@@ -21,12 +21,12 @@ import {
   type Donation,
   type PaymentMethod,
 } from '../domain/donations.js';
-import type { EmulatedSession, EmulatedState, SessionStore } from '../payments/emulator.js';
 import { nowIso, transact, type AuditedChange, type Db, type TransactItem } from './db.js';
 import { NotFoundError, StateConflictError } from './errors.js';
 import { keys, TOWN_DONATION_PREFIX, USER_DONATION_PREFIX } from './keys.js';
 import { getEntry, postEntry, reverseEntry } from './ledger.js';
 import { mailItem, type Mail } from './outbox.js';
+import { queryAll } from './query.js';
 
 const DONOR_PREFIX = 'DONOR#';
 /** Stripe retries for up to 3 days; a processed event id is kept well beyond that, then TTL removes it. */
@@ -312,23 +312,12 @@ export async function applyRefund(db: Db, d: Donation, opts: { date: string; rea
 
 // ---------------------------------------------------------------- one-stop exception
 
+/** A pointer item: which donation it points at. */
+type Pointer = { donationId: string };
+
 export async function oneStopDonationIds(db: Db, town: string, year: number): Promise<string[]> {
-  const ids: string[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.oneStopRequest(town, year, '').PK },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    ids.push(...(res.Items ?? []).map((i) => i.donationId as string));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return ids;
+  const pointers = await queryAll<Pointer>(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.oneStopRequest(town, year, '').PK }, ConsistentRead: true });
+  return pointers.map((i) => i.donationId);
 }
 
 /** The town's one-stop requests for a calendar year, oldest payment first. */
@@ -394,35 +383,17 @@ export async function sendOneStopReminder(db: Db, d: Donation, year: number, mai
 // ---------------------------------------------------------------- a donor's donations
 
 export async function donationsByEmail(db: Db, email: string): Promise<Donation[]> {
-  const out: Donation[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': donorKey(email) }, ScanIndexForward: false, ExclusiveStartKey }),
-    );
-    out.push(...(res.Items ?? []).map((i) => fromItem<Donation>(i)!));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
+  return queryAll<Donation>(db, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': donorKey(email) }, ScanIndexForward: false });
 }
 
 /** A signed-in donor's donations, newest first. */
 export async function donationsOfUser(db: Db, sub: string): Promise<Donation[]> {
-  const ids: string[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': keys.user(sub).PK, ':p': USER_DONATION_PREFIX },
-        ScanIndexForward: false,
-        ExclusiveStartKey,
-      }),
-    );
-    ids.push(...(res.Items ?? []).map((i) => i.donationId as string));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const pointers = await queryAll<Pointer>(db, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+    ExpressionAttributeValues: { ':pk': keys.user(sub).PK, ':p': USER_DONATION_PREFIX },
+    ScanIndexForward: false,
+  });
+  const ids = pointers.map((i) => i.donationId);
   const byId = new Map((await getDonations(db, ids)).map((d) => [d.id, d]));
   return ids.map((id) => byId.get(id)).filter((d): d is Donation => Boolean(d));
 }
@@ -527,54 +498,4 @@ export async function recordEvent(db: Db, event: { id: string; type: string }, o
   } catch (e) {
     if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
   }
-}
-
-// ---------------------------------------------------------------- the checkout emulator's sessions
-
-export function emulatorSessionStore(db: Db): SessionStore {
-  const get = async (id: string) => {
-    const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.emulatorSession(id), ConsistentRead: true }));
-    if (!res.Item) return undefined;
-    const { PK: _p, SK: _s, type: _t, ...s } = res.Item;
-    return s as EmulatedSession;
-  };
-  return {
-    get,
-    async claim(session) {
-      const idem = keys.idempotency('emulator-checkout', session.idempotencyKey);
-      try {
-        await transact(db, async () => ({
-          items: [
-            { Put: { Item: { ...idem, type: 'idempotency', sessionId: session.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { Item: { ...keys.emulatorSession(session.id), type: 'emulator_session', ...session }, ConditionExpression: 'attribute_not_exists(PK)' } },
-          ],
-          result: undefined,
-        }));
-        return session;
-      } catch (e) {
-        if (!(e instanceof StateConflictError)) throw e;
-        const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: idem, ConsistentRead: true }));
-        const existing = res.Item && (await get(res.Item.sessionId as string));
-        if (!existing) throw e;
-        return existing;
-      }
-    },
-    async move(id, from: EmulatedState[], to: EmulatedState) {
-      return conditionalUpdate(db, {
-        Key: keys.emulatorSession(id),
-        UpdateExpression: 'SET #s = :to',
-        ConditionExpression: `#s IN (${from.map((_, i) => `:f${i}`).join(', ')})`,
-        ExpressionAttributeNames: { '#s': 'state' },
-        ExpressionAttributeValues: { ':to': to, ...Object.fromEntries(from.map((s, i) => [`:f${i}`, s])) },
-      });
-    },
-    async markRefunded(id) {
-      return conditionalUpdate(db, {
-        Key: keys.emulatorSession(id),
-        UpdateExpression: 'SET refunded = :t',
-        ConditionExpression: 'attribute_not_exists(refunded)',
-        ExpressionAttributeValues: { ':t': true },
-      });
-    },
-  };
 }

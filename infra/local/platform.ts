@@ -9,7 +9,8 @@ import { ensureTable } from './tables.js';
 import { createCheckoutEmulator } from '../../functions/payments/emulator.js';
 import { createStripePayments } from '../../functions/payments/stripe.js';
 import { LOCAL_WEBHOOK_SECRET } from '../../functions/payments/stripe-events.js';
-import { emulatorSessionStore } from '../../functions/store/donations.js';
+import { checkoutSessionStore } from '../../functions/store/checkout-sessions.js';
+import type { EmulatedSession } from '../../functions/payments/port.js';
 import { mountDevCheckout } from './dev-checkout.js';
 
 export interface LocalPlatformOptions {
@@ -26,7 +27,7 @@ export async function createLocalPlatform(opts: LocalPlatformOptions) {
   // Real Stripe (test mode) when STRIPE_SECRET_KEY is set; otherwise the checkout emulator, whose events are
   // signed with STRIPE_WEBHOOK_SECRET (default whsec_kyoso_local_dev) and delivered to the app in-process.
   const stripeWebhookSecret = process.env.STRIPE_WEBHOOK_SECRET || LOCAL_WEBHOOK_SECRET;
-  const emulator = process.env.STRIPE_SECRET_KEY ? undefined : createCheckoutEmulator({ store: emulatorSessionStore(db), baseUrl: opts.baseUrl, webhookSecret: stripeWebhookSecret });
+  const emulator = process.env.STRIPE_SECRET_KEY ? undefined : createCheckoutEmulator({ store: checkoutSessionStore<EmulatedSession>(db), baseUrl: opts.baseUrl, webhookSecret: stripeWebhookSecret });
   const payments = emulator ?? createStripePayments({ secretKey: process.env.STRIPE_SECRET_KEY! });
   const app = createApp({ db, verifier: idp.verifier, baseUrl: opts.baseUrl, payments, stripeWebhookSecret, donationLinkSecret: process.env.DONATION_LINK_SECRET || undefined }, (a) => {
     mountDevIdentity(a, idp);
