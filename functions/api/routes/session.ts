@@ -15,10 +15,9 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../auth.js';
 import type { AppEnv } from '../context.js';
 import { authorizeUrl, exchangeCode, logoutUrl, newPkce } from '../hosted-ui.js';
-import { pageCtx, renderPersonalPage } from '../page-context.js';
+import { pageCtx, renderPersonalPage, safeBack } from '../page-context.js';
 import { createRouter } from '../router.js';
 import { renderNotFound } from './pages.js';
-import { safeBack } from '../page-context.js';
 import { SignInErrorPage, type SignInFailure } from '../../../web/pages/sign-in-error.js';
 
 type C = Context<AppEnv>;
