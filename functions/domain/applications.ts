@@ -6,6 +6,8 @@
 import { isValidDateString } from './jst.js';
 import { formatYen, isYen, sumYen, type Yen } from './money.js';
 import { isTownCode, type TownCode } from './municipality.js';
+import type { ErrorParams, Issue } from './errors.js';
+import { isAdmin, townsWithRole, type Actor } from './actor.js';
 
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'changes_requested', 'adopted', 'rejected'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -88,15 +90,15 @@ export interface Review {
   at: string;
 }
 
-/** A rule broken by some input, with the field it belongs to and a message in both languages. */
-export interface Issue {
-  path: string;
-  code: string;
-  en: string;
-  ja: string;
-}
+/** A rule broken by some input: the field it belongs to, a stable code, and the catalog sentence (`error.<key>`). */
+export type { Issue } from './errors.js';
 
-const issue = (path: string, code: string, en: string, ja: string): Issue => ({ path, code, en, ja });
+/**
+ * One field's broken rule; `key` names its sentence (`error.<key>` in the catalog).
+ * @example fieldIssue('title', 'required', 'cocreation.title_required')
+ */
+export const fieldIssue = (path: string, code: string, key: string, params?: ErrorParams): Issue => ({ path, code, key, ...(params ? { params } : {}) });
+const issue = fieldIssue;
 
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
 
@@ -106,72 +108,65 @@ const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
  */
 export function applicationIssues(input: ApplicationInput, networkTowns?: ReadonlySet<string>): Issue[] {
   const out: Issue[] = [];
-  if (blank(input.title)) out.push(issue('title', 'required', 'the title is required', '件名を入力してください'));
-  else if (input.title.length > LIMITS.title) out.push(issue('title', 'too_long', `the title is longer than ${LIMITS.title} characters`, `件名は${LIMITS.title}文字以内で入力してください`));
+  if (blank(input.title)) out.push(issue('title', 'required', 'cocreation.title_required'));
+  else if (input.title.length > LIMITS.title) out.push(issue('title', 'too_long', 'cocreation.title_too_long', { max: LIMITS.title }));
   for (const f of ['summary', 'problem', 'proposal'] as const) {
     const max = f === 'summary' ? LIMITS.summary : LIMITS.longText;
-    if (typeof input[f] === 'string' && input[f].length > max) out.push(issue(f, 'too_long', `${f} is longer than ${max} characters`, `${max}文字以内で入力してください`));
+    if (typeof input[f] === 'string' && input[f].length > max) out.push(issue(f, 'too_long', 'cocreation.too_long', { max }));
   }
 
   const towns = input.towns ?? [];
-  if (towns.length === 0) out.push(issue('towns', 'required', 'name at least one town', '連携を希望する町を1つ以上選んでください'));
-  if (towns.length > LIMITS.towns) out.push(issue('towns', 'too_many', `name at most ${LIMITS.towns} towns`, `町は${LIMITS.towns}件までです`));
+  if (towns.length === 0) out.push(issue('towns', 'required', 'cocreation.towns_required'));
+  if (towns.length > LIMITS.towns) out.push(issue('towns', 'too_many', 'cocreation.towns_too_many', { max: LIMITS.towns }));
   towns.forEach((code, i) => {
-    if (!isTownCode(code)) out.push(issue(`towns.${i}`, 'invalid_town_code', `"${code}" is not a valid municipality code (6 digits with a check digit)`, `「${code}」は正しい地方公共団体コード(チェックディジット付き6桁)ではありません`));
-    else if (networkTowns && !networkTowns.has(code)) out.push(issue(`towns.${i}`, 'unknown_town', `town ${code} is not a member of the network`, `地方公共団体コード ${code} の町は共創ファンドに参加していません`));
-    if (towns.indexOf(code) !== i) out.push(issue(`towns.${i}`, 'duplicate_town', `town ${code} is named twice`, `町 ${code} が重複しています`));
+    if (!isTownCode(code)) out.push(issue(`towns.${i}`, 'invalid_town_code', 'cocreation.town_code_invalid', { code }));
+    else if (networkTowns && !networkTowns.has(code)) out.push(issue(`towns.${i}`, 'unknown_town', 'cocreation.town_not_in_network', { code }));
+    if (towns.indexOf(code) !== i) out.push(issue(`towns.${i}`, 'duplicate_town', 'cocreation.town_duplicate', { code }));
   });
 
   const amountOk = isYen(input.requestedAmount) && input.requestedAmount > 0 && input.requestedAmount <= LIMITS.maxAmount;
-  if (!amountOk) out.push(issue('requestedAmount', 'invalid_amount', 'the requested amount must be a whole number of yen above zero', '申請額は1円以上の整数(円)で入力してください'));
+  if (!amountOk) out.push(issue('requestedAmount', 'invalid_amount', 'cocreation.requested_amount_invalid'));
 
   const budget = input.budget ?? [];
-  if (budget.length === 0) out.push(issue('budget', 'required', 'add at least one budget line', '予算の内訳を1行以上入力してください'));
-  if (budget.length > LIMITS.budgetLines) out.push(issue('budget', 'too_many', `at most ${LIMITS.budgetLines} budget lines`, `予算の内訳は${LIMITS.budgetLines}行までです`));
+  if (budget.length === 0) out.push(issue('budget', 'required', 'cocreation.budget_required'));
+  if (budget.length > LIMITS.budgetLines) out.push(issue('budget', 'too_many', 'cocreation.budget_too_many', { max: LIMITS.budgetLines }));
   let linesOk = true;
   budget.forEach((line, i) => {
     if (blank(line.item)) {
       linesOk = false;
-      out.push(issue(`budget.${i}.item`, 'required', `budget line ${i + 1} needs an item`, `予算の内訳 ${i + 1} 行目の項目を入力してください`));
-    } else if (line.item.length > LIMITS.budgetItem) out.push(issue(`budget.${i}.item`, 'too_long', `budget line ${i + 1} is too long`, `予算の内訳 ${i + 1} 行目の項目が長すぎます`));
+      out.push(issue(`budget.${i}.item`, 'required', 'cocreation.budget_item_required', { n: i + 1 }));
+    } else if (line.item.length > LIMITS.budgetItem) out.push(issue(`budget.${i}.item`, 'too_long', 'cocreation.budget_item_too_long', { n: i + 1 }));
     if (!isYen(line.amount) || line.amount <= 0 || line.amount > LIMITS.maxAmount) {
       linesOk = false;
-      out.push(issue(`budget.${i}.amount`, 'invalid_amount', `budget line ${i + 1}: the amount must be a whole number of yen above zero`, `予算の内訳 ${i + 1} 行目の金額は1円以上の整数(円)で入力してください`));
+      out.push(issue(`budget.${i}.amount`, 'invalid_amount', 'cocreation.budget_amount_invalid', { n: i + 1 }));
     }
   });
   if (amountOk && linesOk && budget.length > 0) {
     const total = sumYen(budget.map((l) => l.amount));
     if (total !== input.requestedAmount) {
-      out.push(
-        issue(
-          'budget',
-          'budget_mismatch',
-          `the budget lines add up to ${formatYen(total)}, not the requested ${formatYen(input.requestedAmount)}`,
-          `予算の内訳の合計(${formatYen(total)})が申請額(${formatYen(input.requestedAmount)})と一致しません`,
-        ),
-      );
+      out.push(issue('budget', 'budget_mismatch', 'cocreation.budget_mismatch', { total: formatYen(total), requested: formatYen(input.requestedAmount) }));
     }
   }
 
   const kpis = input.kpis ?? [];
-  if (kpis.length === 0 || kpis.every(blank)) out.push(issue('kpis', 'required', 'add at least one KPI', '成果指標(KPI)を1つ以上入力してください'));
-  if (kpis.length > LIMITS.kpis) out.push(issue('kpis', 'too_many', `at most ${LIMITS.kpis} KPIs`, `成果指標は${LIMITS.kpis}件までです`));
+  if (kpis.length === 0 || kpis.every(blank)) out.push(issue('kpis', 'required', 'cocreation.kpis_required'));
+  if (kpis.length > LIMITS.kpis) out.push(issue('kpis', 'too_many', 'cocreation.kpis_too_many', { max: LIMITS.kpis }));
   kpis.forEach((k, i) => {
-    if (kpis.length > 1 && blank(k)) out.push(issue(`kpis.${i}`, 'required', `KPI ${i + 1} is empty`, `成果指標 ${i + 1} が空です`));
-    else if (typeof k === 'string' && k.length > LIMITS.kpi) out.push(issue(`kpis.${i}`, 'too_long', `KPI ${i + 1} is too long`, `成果指標 ${i + 1} が長すぎます`));
+    if (kpis.length > 1 && blank(k)) out.push(issue(`kpis.${i}`, 'required', 'cocreation.kpi_empty', { n: i + 1 }));
+    else if (typeof k === 'string' && k.length > LIMITS.kpi) out.push(issue(`kpis.${i}`, 'too_long', 'cocreation.kpi_too_long', { n: i + 1 }));
   });
 
   const startOk = isValidDateString(input.startDate);
   const endOk = isValidDateString(input.endDate);
-  if (!startOk) out.push(issue('startDate', 'invalid_date', 'the start date must be a real date (YYYY-MM-DD)', '開始日を正しい日付で入力してください'));
-  if (!endOk) out.push(issue('endDate', 'invalid_date', 'the end date must be a real date (YYYY-MM-DD)', '終了日を正しい日付で入力してください'));
+  if (!startOk) out.push(issue('startDate', 'invalid_date', 'cocreation.start_date_invalid'));
+  if (!endOk) out.push(issue('endDate', 'invalid_date', 'cocreation.end_date_invalid'));
   if (startOk && endOk && input.endDate < input.startDate) {
-    out.push(issue('endDate', 'end_before_start', `the end date ${input.endDate} is before the start date ${input.startDate}`, `終了日(${input.endDate})が開始日(${input.startDate})より前になっています`));
+    out.push(issue('endDate', 'end_before_start', 'cocreation.end_before_start', { start: input.startDate, end: input.endDate }));
   }
 
   if (input.contact) {
-    if (blank(input.contact.name)) out.push(issue('contact.name', 'required', 'the contact name is required', '担当者名を入力してください'));
-    if (!isEmail(input.contact.email)) out.push(issue('contact.email', 'invalid_email', 'the contact email address is not valid', '担当者のメールアドレスが正しくありません'));
+    if (blank(input.contact.name)) out.push(issue('contact.name', 'required', 'cocreation.contact_name_required'));
+    if (!isEmail(input.contact.email)) out.push(issue('contact.email', 'invalid_email', 'cocreation.contact_email_invalid'));
   }
   return out;
 }
@@ -179,9 +174,9 @@ export function applicationIssues(input: ApplicationInput, networkTowns?: Readon
 /** Drafts may be unfinished prose; what the towns review must not be. */
 export function submissionIssues(app: ApplicationInput, networkTowns?: ReadonlySet<string>): Issue[] {
   const out = applicationIssues(app, networkTowns);
-  if (blank(app.summary)) out.push(issue('summary', 'required', 'the summary is required before submitting', '提出する前に概要を入力してください'));
-  if (blank(app.problem)) out.push(issue('problem', 'required', 'describe the local problem before submitting', '提出する前に地域の課題を入力してください'));
-  if (blank(app.proposal)) out.push(issue('proposal', 'required', 'describe the proposal before submitting', '提出する前に提案の内容を入力してください'));
+  if (blank(app.summary)) out.push(issue('summary', 'required', 'cocreation.summary_required_to_submit'));
+  if (blank(app.problem)) out.push(issue('problem', 'required', 'cocreation.problem_required_to_submit'));
+  if (blank(app.proposal)) out.push(issue('proposal', 'required', 'cocreation.proposal_required_to_submit'));
   return out;
 }
 
@@ -212,26 +207,17 @@ export function isValidScore(n: unknown): boolean {
 
 export function reviewIssues(r: { decision: string; scores: Partial<Scores>; publicAnswer: string; privateNote?: string }): Issue[] {
   const out: Issue[] = [];
-  if (!(REVIEW_DECISIONS as readonly string[]).includes(r.decision)) out.push(issue('decision', 'required', 'choose accepted, rejected or changes requested', '採択・不採択・修正依頼のいずれかを選んでください'));
+  if (!(REVIEW_DECISIONS as readonly string[]).includes(r.decision)) out.push(issue('decision', 'required', 'cocreation.decision_required'));
   for (const k of SCORE_CRITERIA) {
-    if (!isValidScore(r.scores?.[k])) out.push(issue(`scores.${k}`, 'invalid_score', `the ${k} score must be a whole number from 1 to 5`, '評価は1〜5の整数で選んでください'));
+    if (!isValidScore(r.scores?.[k])) out.push(issue(`scores.${k}`, 'invalid_score', 'cocreation.score_invalid'));
   }
-  if (blank(r.publicAnswer)) out.push(issue('publicAnswer', 'required', 'the public answer to the company is required', '企業への回答(公開)を入力してください'));
-  else if (r.publicAnswer.length > LIMITS.answer) out.push(issue('publicAnswer', 'too_long', 'the public answer is too long', '回答が長すぎます'));
-  if (r.privateNote && r.privateNote.length > LIMITS.answer) out.push(issue('privateNote', 'too_long', 'the private note is too long', '内部メモが長すぎます'));
+  if (blank(r.publicAnswer)) out.push(issue('publicAnswer', 'required', 'cocreation.public_answer_required'));
+  else if (r.publicAnswer.length > LIMITS.answer) out.push(issue('publicAnswer', 'too_long', 'cocreation.public_answer_too_long'));
+  if (r.privateNote && r.privateNote.length > LIMITS.answer) out.push(issue('privateNote', 'too_long', 'cocreation.private_note_too_long'));
   return out;
 }
 
-/** Who is asking, in the domain's terms (the API's Principal fits this shape). */
-export interface Actor {
-  sub: string;
-  roles: readonly string[];
-  companyId?: string;
-}
-
-export const reviewerTowns = (a: Actor | undefined): string[] => (a?.roles ?? []).filter((r) => r.startsWith('reviewer:')).map((r) => r.slice('reviewer:'.length));
-
-export const isAdmin = (a: Actor | undefined) => Boolean(a?.roles.includes('admin'));
+export const reviewerTowns = (a: Actor | undefined): string[] => townsWithRole(a, 'reviewer');
 
 export const isOwner = (app: Pick<Application, 'companyId'>, a: Actor | undefined) => Boolean(a?.companyId && a.roles.includes('company') && a.companyId === app.companyId);
 

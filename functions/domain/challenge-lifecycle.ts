@@ -3,7 +3,8 @@
  * closed (its deadline passed; the scheduled task closes it) → in_progress → completed. Keep-it-all: a
  * closed challenge keeps what it raised, but takes nothing more.
  */
-import type { Issue } from './applications.js';
+import { fieldIssue as issue } from './applications.js';
+import type { Issue } from './errors.js';
 import type { Challenge, ChallengeStatus } from './catalog.js';
 import { isPastDeadline, isValidDateString, jstDate } from './jst.js';
 import { isYen, type Yen } from './money.js';
@@ -83,24 +84,42 @@ const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
  */
 export function challengeDraftIssues(input: ChallengeDraftInput, ctx: { applicationTowns: readonly TownCode[]; now: Date }): Issue[] {
   const out: Issue[] = [];
-  if (blank(input.title)) out.push({ path: 'title', code: 'required', en: 'the title is required', ja: 'タイトルを入力してください' });
-  if (blank(input.summary)) out.push({ path: 'summary', code: 'required', en: 'the cover text (summary) is required', ja: 'カバー文(概要)を入力してください' });
-  if (blank(input.description)) out.push({ path: 'description', code: 'required', en: 'the description is required', ja: '説明を入力してください' });
+  if (blank(input.title)) out.push(issue('title', 'required', 'cocreation.challenge_title_required'));
+  if (blank(input.summary)) out.push(issue('summary', 'required', 'cocreation.cover_text_required'));
+  if (blank(input.description)) out.push(issue('description', 'required', 'cocreation.description_required'));
   for (const [k, max] of [['title', 200], ['titleEn', 200], ['summary', 1000], ['summaryEn', 1000], ['description', 20000], ['descriptionEn', 20000], ['theme', 100]] as const) {
     const v = input[k];
-    if (typeof v === 'string' && v.length > max) out.push({ path: k, code: 'too_long', en: `${k} is longer than ${max} characters`, ja: `${max}文字以内で入力してください` });
+    if (typeof v === 'string' && v.length > max) out.push(issue(k, 'too_long', 'cocreation.too_long', { max }));
   }
   const towns = input.towns ?? [];
-  if (towns.length === 0) out.push({ path: 'towns', code: 'required', en: 'choose at least one participating town', ja: '参加する町を1つ以上選んでください' });
+  if (towns.length === 0) out.push(issue('towns', 'required', 'cocreation.participating_towns_required'));
   towns.forEach((t, i) => {
-    if (!ctx.applicationTowns.includes(t)) out.push({ path: `towns.${i}`, code: 'town_not_in_application', en: `town ${t} did not adopt this application`, ja: `町 ${t} はこの提案を採択した町ではありません` });
-    if (towns.indexOf(t) !== i) out.push({ path: `towns.${i}`, code: 'duplicate_town', en: `town ${t} is named twice`, ja: `町 ${t} が重複しています` });
+    if (!ctx.applicationTowns.includes(t)) out.push(issue(`towns.${i}`, 'town_not_in_application', 'cocreation.town_not_in_application', { code: t }));
+    if (towns.indexOf(t) !== i) out.push(issue(`towns.${i}`, 'duplicate_town', 'cocreation.town_duplicate', { code: t }));
   });
-  if (!towns.includes(input.leadTown)) out.push({ path: 'leadTown', code: 'lead_not_participating', en: 'the lead town must be one of the participating towns', ja: '主幹の町は参加する町の中から選んでください' });
-  if (!isYen(input.target) || input.target <= 0) out.push({ path: 'target', code: 'invalid_amount', en: 'the target must be a whole number of yen above zero', ja: '目標金額は1円以上の整数(円)で入力してください' });
-  if (!isValidDateString(input.deadline)) out.push({ path: 'deadline', code: 'invalid_date', en: 'the deadline must be a real date (YYYY-MM-DD)', ja: '募集期限を正しい日付で入力してください' });
+  if (!towns.includes(input.leadTown)) out.push(issue('leadTown', 'lead_not_participating', 'cocreation.lead_not_participating'));
+  if (!isYen(input.target) || input.target <= 0) out.push(issue('target', 'invalid_amount', 'cocreation.target_invalid'));
+  if (!isValidDateString(input.deadline)) out.push(issue('deadline', 'invalid_date', 'cocreation.deadline_invalid'));
   else if (isPastDeadline(input.deadline, ctx.now)) {
-    out.push({ path: 'deadline', code: 'deadline_past', en: `the deadline ${input.deadline} is already past (today is ${jstDate(ctx.now)} JST)`, ja: `募集期限(${input.deadline})が過ぎています(本日は${jstDate(ctx.now)})` });
+    out.push(issue('deadline', 'deadline_past', 'cocreation.deadline_past', { deadline: input.deadline, today: jstDate(ctx.now) }));
   }
+  return out;
+}
+
+/** A progress update the operating company posts: what the public reads, so it must be complete. */
+export interface UpdateInput {
+  title: string;
+  text: string;
+  /** The JST day the update is about (YYYY-MM-DD). */
+  date: string;
+}
+
+export function updateIssues(u: UpdateInput): Issue[] {
+  const out: Issue[] = [];
+  if (blank(u.title)) out.push(issue('title', 'required', 'cocreation.challenge_title_required'));
+  else if (u.title.length > 200) out.push(issue('title', 'too_long', 'cocreation.too_long', { max: 200 }));
+  if (blank(u.text)) out.push(issue('text', 'required', 'cocreation.update_text_required'));
+  else if (u.text.length > 20000) out.push(issue('text', 'too_long', 'cocreation.too_long', { max: 20000 }));
+  if (!isValidDateString(u.date)) out.push(issue('date', 'invalid_date', 'cocreation.update_date_invalid'));
   return out;
 }

@@ -3,13 +3,13 @@
  * version the caller planned from, so two reviewers answering at the same moment cannot overwrite each
  * other's decision (the second re-reads and re-plans), and a repeated request cannot apply twice.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { fromItem } from './items.js';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query.js';
 import type { Application, Review } from '../domain/applications.js';
 import { MAX_ATTEMPTS, transact, type AuditedChange, type Db, type TransactItem } from './db.js';
 import { backoffMs, BusyError, NotFoundError, sleep, StateConflictError } from './errors.js';
 import { keys, lists, REVIEW_PREFIX } from './keys.js';
-
 
 export function applicationItem(app: Application): Record<string, unknown> {
   return { ...keys.application(app.id), type: 'application', GSI1PK: lists.applications, GSI1SK: `${app.createdAt}#${app.id}`, ...app };
@@ -22,43 +22,16 @@ export async function getApplication(db: Db, id: string, consistent = false): Pr
 
 /** All applications, newest first. The network reviews a few hundred a year, so one partition holds them. */
 export async function listApplications(db: Db): Promise<Application[]> {
-  const out: Application[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': lists.applications },
-        ScanIndexForward: false,
-        ExclusiveStartKey,
-      }),
-    );
-    out.push(...(res.Items ?? []).map((i) => fromItem<Application>(i)!));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
+  return queryAll<Application>(db, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.applications }, ScanIndexForward: false });
 }
 
 /** Every review of every round, oldest first. */
 export async function listReviews(db: Db, applicationId: string): Promise<Review[]> {
-  const out: Review[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :r)',
-        ExpressionAttributeValues: { ':pk': keys.application(applicationId).PK, ':r': REVIEW_PREFIX },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    out.push(...(res.Items ?? []).map((i) => fromItem<Review>(i)!));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
+  return queryAll<Review>(db, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :r)',
+    ExpressionAttributeValues: { ':pk': keys.application(applicationId).PK, ':r': REVIEW_PREFIX },
+    ConsistentRead: true,
+  });
 }
 
 export function reviewItem(r: Review): TransactItem {

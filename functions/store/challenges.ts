@@ -5,7 +5,7 @@
  * apply twice. Reading and listing challenges stays in catalog.ts.
  */
 import { fromItem } from './items.js';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { isDueToClose } from '../domain/challenge-lifecycle.js';
 import type { Challenge, ChallengeStatus } from '../domain/catalog.js';
@@ -14,6 +14,7 @@ import { nowIso, transact, type AuditedChange, type Db, type TransactItem } from
 import { StateConflictError } from './errors.js';
 import { keys, SUBSCRIBER_PREFIX, UPDATE_PREFIX } from './keys.js';
 import { mailItem, type Mail } from './outbox.js';
+import { queryAll, queryAllRaw } from './query.js';
 
 export async function getChallengeConsistent(db: Db, id: string): Promise<Challenge | undefined> {
   const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.challenge(id), ConsistentRead: true }));
@@ -135,15 +136,11 @@ export function newUpdateId(): string {
 
 /** Newest first. */
 export async function listChallengeUpdates(db: Db, challengeId: string): Promise<ChallengeUpdate[]> {
-  const res = await db.doc.send(
-    new QueryCommand({
-      TableName: db.table,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :u)',
-      ExpressionAttributeValues: { ':pk': keys.challenge(challengeId).PK, ':u': UPDATE_PREFIX },
-      ScanIndexForward: false,
-    }),
-  );
-  return (res.Items ?? []).map((i) => fromItem<ChallengeUpdate>(i));
+  return queryAll<ChallengeUpdate>(db, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :u)',
+    ExpressionAttributeValues: { ':pk': keys.challenge(challengeId).PK, ':u': UPDATE_PREFIX },
+    ScanIndexForward: false,
+  });
 }
 
 /** A transaction has room for 100 items; the update, its audit record (2) and most mail go together. */
@@ -211,29 +208,18 @@ export async function putChallengeSubscriber(db: Db, challengeId: string, sub: C
 
 /** The donors of a challenge who opted in to its progress mail. */
 export async function challengeSubscribers(db: Db, challengeId: string): Promise<ChallengeSubscriber[]> {
-  const out: ChallengeSubscriber[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
-        ExpressionAttributeValues: { ':pk': keys.challenge(challengeId).PK, ':s': SUBSCRIBER_PREFIX },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const i of res.Items ?? []) {
-      // An opt-out (kept on the item so a later donation does not silently re-subscribe) means no mail.
-      if (i.optedOut === true || i.unsubscribedAt) continue;
-      out.push({
-        email: i.email as string,
-        name: i.name as string | undefined,
-        lang: i.lang as 'ja' | 'en' | undefined,
-        donationId: (i.lastDonationId ?? i.donationId) as string | undefined,
-        subscribedAt: i.subscribedAt as string | undefined,
-      });
-    }
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
+  const items = await queryAllRaw(db, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :s)',
+    ExpressionAttributeValues: { ':pk': keys.challenge(challengeId).PK, ':s': SUBSCRIBER_PREFIX },
+  });
+  // An opt-out (kept on the item so a later donation does not silently re-subscribe) means no mail.
+  return items
+    .filter((i) => i.optedOut !== true && !i.unsubscribedAt)
+    .map((i) => ({
+      email: i.email as string,
+      name: i.name as string | undefined,
+      lang: i.lang as 'ja' | 'en' | undefined,
+      donationId: (i.lastDonationId ?? i.donationId) as string | undefined,
+      subscribedAt: i.subscribedAt as string | undefined,
+    }));
 }

@@ -1,7 +1,9 @@
 /** User profiles and companies. Identity (who signed in) is Cognito's or the dev provider's job. */
 import { fromItem } from './items.js';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Company } from '../domain/company.js';
 import type { Db } from './db.js';
+import { queryAll } from './query.js';
 import { keys, lists } from './keys.js';
 
 export interface UserProfile {
@@ -12,16 +14,8 @@ export interface UserProfile {
   companyId?: string;
 }
 
-export interface Company {
-  id: string;
-  corporateNumber: string;
-  name: string;
-  nameKana: string;
-  headOfficeAddress: string;
-  headOfficeTown: string;
-  contactName: string;
-  contactEmail: string;
-}
+/** A company as stored: its profile and its id (the type lives in the domain). */
+export type { Company } from '../domain/company.js';
 
 export async function putUser(db: Db, user: UserProfile): Promise<void> {
   await db.doc.send(new PutCommand({ TableName: db.table, Item: { ...keys.user(user.id), type: 'user', GSI1PK: lists.users, GSI1SK: user.id, ...user } }));
@@ -43,16 +37,7 @@ export async function getCompany(db: Db, id: string): Promise<Company | undefine
 
 /** Every user profile (a small list: staff and company users), e.g. to find a town's reviewers. */
 export async function listUsers(db: Db): Promise<UserProfile[]> {
-  const out: UserProfile[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.users }, ExclusiveStartKey }),
-    );
-    for (const item of res.Items ?? []) out.push(fromItem<UserProfile>(item));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
+  return queryAll<UserProfile>(db, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.users } });
 }
 
 export async function usersWithRole(db: Db, role: string): Promise<UserProfile[]> {

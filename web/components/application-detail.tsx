@@ -7,7 +7,7 @@ import { townName, type TownIndex } from './town-badge.js';
 import { AppStatusBadge, DecisionBadge } from './workspace.js';
 import { Yen } from './yen.js';
 
-const townList = (lang: Lang, towns: TownIndex, codes: readonly string[]) => codes.map((c) => townName(lang, towns, c)).join(lang === 'ja' ? '・' : ', ');
+const townList = (lang: Lang, towns: TownIndex, codes: readonly string[]) => codes.map((c) => townName(lang, towns, c)).join(t(lang, 'cocreation.townSep'));
 
 export function ApplicationFacts(props: { lang: Lang; app: Application; towns: TownIndex }) {
   const { lang, app, towns } = props;

@@ -1,7 +1,6 @@
 /**
- * A challenge's progress updates, newest first. For the public challenge page
- * (`listChallengeUpdates(db, id)` from functions/store/challenges.ts gives the list) and the operator's
- * update page.
+ * A challenge's progress updates, newest first. For the public challenge page and the operator's update
+ * page; each gives its own list as UpdateView.
  */
 import { type Lang, t } from '../../functions/i18n/index.js';
 import { JstDate } from './date.js';

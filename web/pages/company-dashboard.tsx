@@ -1,7 +1,6 @@
 import type { Application } from '../../functions/domain/applications.js';
 import type { Challenge, Municipality } from '../../functions/domain/catalog.js';
 import { jstDate } from '../../functions/domain/jst.js';
-import type { Company } from '../../functions/store/users.js';
 import { t, pick } from '../../functions/i18n/index.js';
 import { type FlashKey } from '../components/flash.js';
 import { JstDate } from '../components/date.js';
@@ -10,9 +9,18 @@ import { AppStatusBadge, ChallengeStatusText, Flash, WorkspaceNav, WorkspaceStyl
 import { Yen } from '../components/yen.js';
 import { Layout, type PageCtx } from '../layout.js';
 
+/** What the dashboard shows of the company. */
+export interface CompanyView {
+  name: string;
+  corporateNumber: string;
+  headOfficeAddress: string;
+  contactName: string;
+  contactEmail: string;
+}
+
 export function CompanyDashboardPage(props: {
   ctx: PageCtx;
-  company: Company;
+  company: CompanyView;
   applications: Application[];
   challenges: Challenge[];
   towns: Municipality[];
@@ -83,7 +91,7 @@ export function CompanyDashboardPage(props: {
                     <td>
                       <AppStatusBadge lang={lang} status={a.status} />
                     </td>
-                    <td>{a.towns.map((c) => townName(lang, towns, c)).join(lang === 'ja' ? '・' : ', ')}</td>
+                    <td>{a.towns.map((c) => townName(lang, towns, c)).join(t(lang, 'cocreation.townSep'))}</td>
                     <td class="amount">
                       <Yen amount={a.requestedAmount} />
                     </td>

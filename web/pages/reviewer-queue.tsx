@@ -20,7 +20,7 @@ export function ReviewerQueuePage(props: { ctx: PageCtx; applications: Applicati
   const { ctx, filter } = props;
   const { lang } = ctx;
   const towns = indexTowns(props.towns);
-  const mine = props.myTowns.map((c) => townName(lang, towns, c)).join(lang === 'ja' ? '・' : ', ');
+  const mine = props.myTowns.map((c) => townName(lang, towns, c)).join(t(lang, 'cocreation.townSep'));
   const filterable = props.towns.filter((t) => props.myTowns.includes(t.code));
   return (
     <Layout ctx={ctx} title={t(lang, 'cocreation.queue.title')}>
@@ -109,7 +109,7 @@ export function ReviewerQueuePage(props: { ctx: PageCtx; applications: Applicati
                         <DecisionBadge lang={lang} decision={a.decisions[t]} />
                       ))}
                   </td>
-                  <td>{a.towns.map((c) => townName(lang, towns, c)).join(lang === 'ja' ? '・' : ', ')}</td>
+                  <td>{a.towns.map((c) => townName(lang, towns, c)).join(t(lang, 'cocreation.townSep'))}</td>
                   <td class="amount">
                     <Yen amount={a.requestedAmount} />
                   </td>

@@ -1,19 +1,23 @@
 /**
- * The co-creation workspaces as server-rendered pages: the company's dashboard, application form and
- * progress updates; the reviewer's queue, review form and challenge editor. Plain POST forms that
- * redirect on success and re-render with each error next to its field; every rule is the same action
- * the JSON API calls (applications-actions.ts).
+ * The co-creation workspaces as server-rendered pages (/company/…, /review/…): the company's dashboard,
+ * application form and progress updates; the reviewer's queue, review form and challenge editor. Plain
+ * POST forms that redirect on success and re-render with each error next to its field; every rule is the
+ * same service the JSON API calls, and the presenters (presenters/cocreation.ts) shape forms and errors.
  */
 import type { Context } from 'hono';
-import { APPLICATION_STATUSES, contentOf, isEditable, submissionIssues, type Application, type ApplicationInput, type Issue, type ReviewDecision, type Scores } from '../../domain/applications.js';
-import { acceptsUpdates, MANUAL_MOVES, type ManualMove } from '../../domain/challenge-lifecycle.js';
-import type { Challenge, Municipality } from '../../domain/catalog.js';
-import { normalizeDigits } from '../../domain/company.js';
-import { isValidDateString, jstDate } from '../../domain/jst.js';
-import { listTowns } from '../../store/catalog.js';
-import { getChallengeConsistent, listChallengeUpdates } from '../../store/challenges.js';
-import type { Db } from '../../store/db.js';
+import { hasRole, townsWithRole, type Actor } from '../../domain/actor.js';
+import { contentOf, isEditable, submissionIssues, type Application } from '../../domain/applications.js';
+import { MANUAL_MOVES } from '../../domain/challenge-lifecycle.js';
+import type { Challenge } from '../../domain/catalog.js';
+import { DomainError } from '../../domain/errors.js';
 import { t } from '../../i18n/index.js';
+import { createApplication, editApplication, networkTowns, readApplication, reviewApplication, submitApplication } from '../../services/applications.js';
+import { applicationIdOfChallenge, challengeEditor, moveChallenge, publishChallenge, saveChallengeDraft } from '../../services/challenges.js';
+import { myCompany, updateMyCompany } from '../../services/companies.js';
+import { cocreationRefusal } from '../../services/cocreation-refusals.js';
+import { companyDashboard, reviewerQueue } from '../../services/cocreation-workspaces.js';
+import { nowOf } from '../../services/context.js';
+import { operatorUpdates, postUpdate } from '../../services/progress-updates.js';
 import { FLASHES, type FlashKey } from '../../../web/components/flash.js';
 import { WORKSPACE_CSS, WORKSPACE_CSS_HASH, WORKSPACE_CSS_PATH, type Errors } from '../../../web/components/workspace.js';
 import { Layout, type PageCtx } from '../../../web/layout.js';
@@ -24,69 +28,57 @@ import { ChallengeUpdatesPage, type UpdateFormValues } from '../../../web/pages/
 import { CompanyDashboardPage } from '../../../web/pages/company-dashboard.js';
 import { CompanyProfilePage } from '../../../web/pages/company-profile.js';
 import { ReviewFormPage, type ReviewFormValues } from '../../../web/pages/review-form.js';
-import { ReviewerQueuePage, type QueueFilter } from '../../../web/pages/reviewer-queue.js';
-import {
-  BilingualError,
-  createApplicationAs,
-  createChallengeAs,
-  editApplicationAs,
-  editChallengeAs,
-  IssuesError,
-  listApplicationsAs,
-  manageableChallenge,
-  moveChallengeAs,
-  myCompany,
-  operatedChallenges,
-  postUpdateAs,
-  publishChallengeAs,
-  readApplicationAs,
-  reviewApplicationAs,
-  submitApplicationAs,
-  updateMyCompany,
-  type ActionCtx,
-  type ChallengeInput,
-} from '../applications-actions.js';
-import { hasRole, townsWithRole, type Principal } from '../auth.js';
+import { ReviewerQueuePage } from '../../../web/pages/reviewer-queue.js';
 import type { AppEnv } from '../context.js';
-import { ApiError } from '../errors.js';
-import { pageCtx, renderPersonalPage, signInRedirect } from '../page-context.js';
+import { errorMessage, STATUS_OF } from '../errors.js';
+import { pageCtx, renderPersonalPage as render, signInRedirect } from '../page-context.js';
+import {
+  applicationValues,
+  challengeValues,
+  defaultChallengeValues,
+  emptyApplicationValues,
+  emptyReviewValues,
+  emptyUpdateValues,
+  fieldErrors,
+  issueErrors,
+  queueFilter,
+  readApplicationForm,
+  readChallengeForm,
+  readProfileForm,
+  readReviewForm,
+  readUpdateForm,
+  str,
+  type Form,
+} from '../presenters/cocreation.js';
 import { createRouter } from '../router.js';
+import { servicesOf } from '../services.js';
 import { renderNotFound } from './pages.js';
 
 type C = Context<AppEnv>;
+type FormStatus = 200 | 400 | 403 | 409 | 422;
 
 export const applicationPages = createRouter();
 
 // ---------------------------------------------------------------- helpers
 
-const render = renderPersonalPage;
-
-const actx = (c: C): ActionCtx => ({ db: c.var.deps.db, baseUrl: c.var.deps.baseUrl, requestId: c.get('requestId') });
-const isReviewer = (p?: Principal) => townsWithRole(p, 'reviewer').length > 0 || hasRole(p, 'admin');
-const isCompany = (p?: Principal) => hasRole(p, 'company') && Boolean(p?.companyId);
+const isReviewer = (p?: Actor) => townsWithRole(p, 'reviewer').length > 0 || hasRole(p, 'admin');
+const isCompany = (p?: Actor) => hasRole(p, 'company') && Boolean(p?.companyId);
+const parseForm = async (c: C) => (await c.req.parseBody({ all: true })) as Form;
 
 function flashOf(c: C): FlashKey | undefined {
   const done = c.req.query('done');
   return FLASHES.find((f) => f === done);
 }
 
-function messageOf(c: C, e: ApiError): string {
-  return e instanceof BilingualError ? (c.var.lang === 'ja' ? e.ja : e.en) : e.message;
+/** A refusal as the status a form page answers with (a page never says 401/404 this way: see `refusal`). */
+function statusOf(e: DomainError): 400 | 403 | 409 | 422 {
+  const s = STATUS_OF[e.kind];
+  return s === 403 || s === 409 || s === 422 ? s : 400;
 }
 
-/** Issue paths → the field whose error they show under (every town's problem shows under the towns). */
-function errorsOf(c: C, issues: Issue[]): Errors {
-  const out: Errors = {};
-  for (const i of issues) {
-    const key = /^(towns|kpis)\.\d+$/.test(i.path) ? i.path.split('.')[0]! : i.path;
-    out[key] ??= c.var.lang === 'ja' ? i.ja : i.en;
-  }
-  return out;
-}
-
-function statusOf(e: ApiError): 400 | 403 | 409 | 422 {
-  return e.status === 403 || e.status === 409 || e.status === 422 ? e.status : 400;
-}
+/** A refusal that names fields (shown next to them) rather than saying one thing. */
+const hasIssues = (e: unknown): e is DomainError => e instanceof DomainError && e.issues.length > 0;
+const isKind = (e: unknown, ...kinds: DomainError['kind'][]): e is DomainError => e instanceof DomainError && kinds.includes(e.kind);
 
 function SimpleMessage(props: { ctx: PageCtx; title: string; message: string }) {
   return (
@@ -94,7 +86,7 @@ function SimpleMessage(props: { ctx: PageCtx; title: string; message: string }) 
       <h1>{props.title}</h1>
       <p>{props.message}</p>
       <p>
-        <a href="/">{props.ctx.lang === 'ja' ? 'トップページへ' : 'Back to the home page'}</a>
+        <a href="/">{t(props.ctx.lang, 'cocreation.ws.home')}</a>
       </p>
     </Layout>
   );
@@ -102,14 +94,23 @@ function SimpleMessage(props: { ctx: PageCtx; title: string; message: string }) 
 
 /** The usual refusals, as pages: sign in, not found, not allowed; anything else bubbles to the error handler. */
 function refusal(c: C, e: unknown) {
-  if (!(e instanceof ApiError)) throw e;
-  if (e.status === 401) return signInRedirect(c);
-  if (e.status === 404) return renderNotFound(c);
-  return render(c, <SimpleMessage ctx={pageCtx(c)} title={t(c.var.lang, e.status === 403 ? 'cocreation.ws.forbidden' : 'cocreation.ws.refused')} message={messageOf(c, e)} />, statusOf(e));
+  if (!(e instanceof DomainError)) throw e;
+  if (e.kind === 'unauthenticated') return signInRedirect(c);
+  if (e.kind === 'not_found') return renderNotFound(c);
+  return render(c, <SimpleMessage ctx={pageCtx(c)} title={t(c.var.lang, e.kind === 'forbidden' ? 'cocreation.ws.forbidden' : 'cocreation.ws.refused')} message={errorMessage(c.var.lang, e)} />, statusOf(e));
+}
+
+/** Re-renders a form page after a refusal; if even that is refused (the reader lost access), says so instead. */
+async function rerender(c: C, page: () => Promise<Response>) {
+  try {
+    return await page();
+  } catch (e) {
+    return refusal(c, e);
+  }
 }
 
 /** Signed in with the role the workspace needs, or a redirect to sign in / a 403 page. */
-async function gate(c: C, need: 'company' | 'reviewer'): Promise<Principal | Response> {
+async function gate(c: C, need: 'company' | 'reviewer'): Promise<Actor | Response> {
   const p = c.var.principal;
   if (!p) return signInRedirect(c);
   const ok = need === 'company' ? isCompany(p) || hasRole(p, 'admin') : isReviewer(p);
@@ -117,83 +118,17 @@ async function gate(c: C, need: 'company' | 'reviewer'): Promise<Principal | Res
   return p;
 }
 
-async function sortedTowns(db: Db): Promise<Municipality[]> {
-  return (await listTowns(db)).sort((a, b) => a.code.localeCompare(b.code));
-}
-
-type Form = Record<string, string | File | (string | File)[]>;
-const str = (f: Form, k: string): string => {
-  const v = f[k];
-  const x = Array.isArray(v) ? v[0] : v;
-  return typeof x === 'string' ? x : '';
-};
-const strs = (f: Form, k: string): string[] => {
-  const v = f[k];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
-};
-
-/** Yen as people type them: "1,000,000", "１０００円", "¥5000". Anything else is NaN and refused by the rules. */
-export function parseYen(text: string): number {
-  const s = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[,，¥￥円\s]/g, '');
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
-}
-
-// ---------------------------------------------------------------- application form <-> input
-
-function formValuesOf(app: ApplicationInput): ApplicationFormValues {
-  return {
-    title: app.title,
-    summary: app.summary,
-    problem: app.problem,
-    proposal: app.proposal,
-    towns: app.towns,
-    requestedAmount: String(app.requestedAmount),
-    budget: app.budget.map((l) => ({ item: l.item, amount: String(l.amount) })),
-    kpis: app.kpis.join('\n'),
-    startDate: app.startDate,
-    endDate: app.endDate,
-    corporateVersion: app.corporateVersion,
-    contactName: app.contact?.name ?? '',
-    contactEmail: app.contact?.email ?? '',
+/** A workspace page: gated by role, with the usual refusals answered as pages. */
+function workspace(need: 'company' | 'reviewer', handler: (c: C, actor: Actor) => Promise<Response>) {
+  return async (c: C) => {
+    const p = await gate(c, need);
+    if (p instanceof Response) return p;
+    try {
+      return await handler(c, p);
+    } catch (e) {
+      return refusal(c, e);
+    }
   };
-}
-
-/** Empty budget rows are dropped, so error paths (budget.2.amount) point at the rows shown again. */
-function readApplicationForm(f: Form): { values: ApplicationFormValues; input: ApplicationInput } {
-  const items = strs(f, 'budgetItem');
-  const amounts = strs(f, 'budgetAmount');
-  const budget = items.map((item, i) => ({ item: item.trim(), amount: (amounts[i] ?? '').trim() })).filter((l) => l.item || l.amount);
-  const values: ApplicationFormValues = {
-    title: str(f, 'title'),
-    summary: str(f, 'summary'),
-    problem: str(f, 'problem'),
-    proposal: str(f, 'proposal'),
-    towns: strs(f, 'towns'),
-    requestedAmount: str(f, 'requestedAmount').trim(),
-    budget,
-    kpis: str(f, 'kpis'),
-    startDate: str(f, 'startDate').trim(),
-    endDate: str(f, 'endDate').trim(),
-    corporateVersion: str(f, 'corporateVersion') === 'yes',
-    contactName: str(f, 'contactName'),
-    contactEmail: str(f, 'contactEmail').trim(),
-  };
-  const contact = values.contactName.trim() || values.contactEmail ? { name: values.contactName, email: values.contactEmail } : undefined;
-  const input: ApplicationInput = {
-    title: values.title,
-    summary: values.summary,
-    problem: values.problem,
-    proposal: values.proposal,
-    towns: values.towns,
-    requestedAmount: parseYen(values.requestedAmount),
-    budget: budget.map((l) => ({ item: l.item, amount: parseYen(l.amount) })),
-    kpis: values.kpis.split(/\r?\n/),
-    startDate: values.startDate,
-    endDate: values.endDate,
-    corporateVersion: values.corporateVersion,
-    ...(contact ? { contact } : {}),
-  };
-  return { values, input };
 }
 
 // ---------------------------------------------------------------- assets
@@ -206,37 +141,21 @@ applicationPages.get(WORKSPACE_CSS_PATH, (c) => {
 
 // ---------------------------------------------------------------- company workspace
 
-applicationPages.get('/company', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  try {
-    const ctx = actx(c);
-    const company = await myCompany(ctx, p);
-    const [applications, challenges, towns] = await Promise.all([listApplicationsAs(ctx, p), operatedChallenges(ctx, p), sortedTowns(ctx.db)]);
-    return render(
-      c,
-      <CompanyDashboardPage
-        ctx={pageCtx(c)}
-        company={company}
-        applications={applications.filter((a) => a.companyId === company.id)}
-        challenges={challenges}
-        towns={towns}
-        reviewer={isReviewer(p)}
-        flash={flashOf(c)}
-      />,
-    );
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
+applicationPages.get(
+  '/company',
+  workspace('company', async (c, p) => {
+    const { company, applications, challenges, towns } = await companyDashboard(servicesOf(c), p);
+    return render(c, <CompanyDashboardPage ctx={pageCtx(c)} company={company} applications={applications} challenges={challenges} towns={towns} reviewer={isReviewer(p)} flash={flashOf(c)} />);
+  }),
+);
 
 async function renderApplicationForm(
   c: C,
-  p: Principal,
-  opts: { mode: 'new' | 'edit'; id?: string; values: ApplicationFormValues; errors?: Errors; status?: 200 | 400 | 409 | 422; errorLead?: string; problem?: string; app?: Application },
+  p: Actor,
+  opts: { mode: 'new' | 'edit'; id?: string; values: ApplicationFormValues; errors?: Errors; status?: 200 | 400 | 409 | 422; errorLead?: string; app?: Application },
 ) {
-  const db = c.var.deps.db;
-  const reviews = opts.app ? (await readApplicationAs(actx(c), p, opts.app.id)).reviews : undefined;
+  const ctx = servicesOf(c);
+  const reviews = opts.app ? (await readApplication(ctx, p, opts.app.id)).reviews : undefined;
   return render(
     c,
     <ApplicationFormPage
@@ -245,282 +164,204 @@ async function renderApplicationForm(
       id={opts.id}
       values={opts.values}
       errors={opts.errors ?? {}}
-      towns={await sortedTowns(db)}
+      towns={await networkTowns(ctx)}
       reviews={reviews}
       flash={flashOf(c)}
       errorLead={opts.errorLead}
-      problem={opts.problem}
       reviewer={isReviewer(p)}
     />,
     opts.status ?? 200,
   );
 }
 
-applicationPages.get('/company/applications/new', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  try {
-    const company = await myCompany(actx(c), p);
-    const values: ApplicationFormValues = {
-      title: '',
-      summary: '',
-      problem: '',
-      proposal: '',
-      towns: [],
-      requestedAmount: '',
-      budget: [],
-      kpis: '',
-      startDate: '',
-      endDate: '',
-      corporateVersion: false,
-      contactName: company.contactName,
-      contactEmail: company.contactEmail,
-    };
-    return renderApplicationForm(c, p, { mode: 'new', values });
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
+applicationPages.get(
+  '/company/applications/new',
+  workspace('company', async (c, p) => renderApplicationForm(c, p, { mode: 'new', values: emptyApplicationValues(await myCompany(servicesOf(c), p)) })),
+);
+
+/** The stored draft again, with what still stands between it and submitting. */
+async function notSubmitted(c: C, p: Actor, id: string, e: DomainError) {
+  const { application } = await readApplication(servicesOf(c), p, id);
+  return renderApplicationForm(c, p, { mode: 'edit', id, values: applicationValues(application), app: application, errors: fieldErrors(c.var.lang, e), status: 400, errorLead: t(c.var.lang, 'cocreation.form.savedButNotSubmitted') });
+}
 
 /**
  * Save, and when asked, submit. A draft that is stored but not yet complete enough to submit stays
  * saved: the company lands on its edit page with what is missing.
  */
-async function saveAndMaybeSubmit(c: C, p: Principal, mode: 'new' | 'edit', id: string | undefined) {
-  const form = (await c.req.parseBody({ all: true })) as Form;
+async function saveAndMaybeSubmit(c: C, p: Actor, mode: 'new' | 'edit', id: string | undefined) {
+  const form = await parseForm(c);
   const { values, input } = readApplicationForm(form);
-  const submit = str(form, 'action') === 'submit';
-  const ctx = actx(c);
+  const ctx = servicesOf(c);
   let saved: Application;
   try {
-    saved = mode === 'new' ? await createApplicationAs(ctx, p, input) : await editApplicationAs(ctx, p, id!, input, 'replace');
+    saved = mode === 'new' ? await createApplication(ctx, p, input) : await editApplication(ctx, p, id!, input, 'replace');
   } catch (e) {
-    if (e instanceof IssuesError) return renderApplicationForm(c, p, { mode, id, values, errors: errorsOf(c, e.issues), status: e.status as 400 | 422 });
-    if (e instanceof BilingualError && e.status === 409) return c.redirect(`/company/applications/${id}`, 303);
+    if (hasIssues(e)) return renderApplicationForm(c, p, { mode, id, values, errors: fieldErrors(c.var.lang, e), status: statusOf(e) as 400 | 422 });
+    if (isKind(e, 'conflict')) return c.redirect(`/company/applications/${id}`, 303);
     return refusal(c, e);
   }
-  if (!submit) return c.redirect(`/company/applications/${saved.id}/edit?done=saved`, 303);
+  if (str(form, 'action') !== 'submit') return c.redirect(`/company/applications/${saved.id}/edit?done=saved`, 303);
   try {
-    await submitApplicationAs(ctx, p, saved.id);
+    await submitApplication(ctx, p, saved.id);
   } catch (e) {
-    if (e instanceof IssuesError) {
-      return renderApplicationForm(c, p, {
-        mode: 'edit',
-        id: saved.id,
-        values: formValuesOf(saved),
-        errors: errorsOf(c, e.issues),
-        status: 400,
-        errorLead: t(c.var.lang, 'cocreation.form.savedButNotSubmitted'),
-      });
-    }
+    if (hasIssues(e)) return notSubmitted(c, p, saved.id, e);
     return refusal(c, e);
   }
   return c.redirect(`/company/applications/${saved.id}?done=submitted`, 303);
 }
 
-applicationPages.post('/company/applications/new', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  return saveAndMaybeSubmit(c, p, 'new', undefined);
-});
+applicationPages.post(
+  '/company/applications/new',
+  workspace('company', (c, p) => saveAndMaybeSubmit(c, p, 'new', undefined)),
+);
 
-applicationPages.get('/company/applications/:id', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  try {
-    const { application, reviews } = await readApplicationAs(actx(c), p, c.req.param('id'));
-    if (application.companyId !== p.companyId && !hasRole(p, 'admin')) return renderNotFound(c);
-    return render(c, <ApplicationStatusPage ctx={pageCtx(c)} app={application} reviews={reviews} towns={await sortedTowns(c.var.deps.db)} flash={flashOf(c)} reviewer={isReviewer(p)} />);
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
+async function renderStatus(c: C, p: Actor, id: string, problem?: string) {
+  const ctx = servicesOf(c);
+  const { application, reviews } = await readApplication(ctx, p, id);
+  if (application.companyId !== p.companyId && !hasRole(p, 'admin')) return renderNotFound(c);
+  const page = <ApplicationStatusPage ctx={pageCtx(c)} app={application} reviews={reviews} towns={await networkTowns(ctx)} flash={problem ? undefined : flashOf(c)} problem={problem} reviewer={problem ? undefined : isReviewer(p)} />;
+  return render(c, page, problem ? 409 : 200);
+}
 
-applicationPages.get('/company/applications/:id/edit', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  try {
-    const { application } = await readApplicationAs(actx(c), p, c.req.param('id'));
+applicationPages.get(
+  '/company/applications/:id',
+  workspace('company', (c, p) => renderStatus(c, p, c.req.param('id')!)),
+);
+
+applicationPages.get(
+  '/company/applications/:id/edit',
+  workspace('company', async (c, p) => {
+    const { application } = await readApplication(servicesOf(c), p, c.req.param('id')!);
     if (application.companyId !== p.companyId && !hasRole(p, 'admin')) return renderNotFound(c);
     if (!isEditable(application.status)) return c.redirect(`/company/applications/${application.id}`, 303);
     // Show at once what still stands between this draft and submitting it.
-    const pending = c.req.query('done') === 'saved' ? errorsOf(c, submissionIssues(contentOf(application))) : {};
-    return renderApplicationForm(c, p, { mode: 'edit', id: application.id, values: formValuesOf(application), app: application, errors: pending });
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
+    const pending = c.req.query('done') === 'saved' ? issueErrors(c.var.lang, submissionIssues(contentOf(application))) : {};
+    return renderApplicationForm(c, p, { mode: 'edit', id: application.id, values: applicationValues(application), app: application, errors: pending });
+  }),
+);
 
-applicationPages.post('/company/applications/:id/edit', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  return saveAndMaybeSubmit(c, p, 'edit', c.req.param('id'));
-});
+applicationPages.post(
+  '/company/applications/:id/edit',
+  workspace('company', (c, p) => saveAndMaybeSubmit(c, p, 'edit', c.req.param('id'))),
+);
 
-applicationPages.post('/company/applications/:id/submit', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  const id = c.req.param('id');
-  try {
-    await submitApplicationAs(actx(c), p, id);
-    return c.redirect(`/company/applications/${id}?done=submitted`, 303);
-  } catch (e) {
-    if (e instanceof IssuesError) {
-      const { application } = await readApplicationAs(actx(c), p, id);
-      return renderApplicationForm(c, p, { mode: 'edit', id, values: formValuesOf(application), app: application, errors: errorsOf(c, e.issues), status: 400, errorLead: t(c.var.lang, 'cocreation.form.savedButNotSubmitted') });
+applicationPages.post(
+  '/company/applications/:id/submit',
+  workspace('company', async (c, p) => {
+    const id = c.req.param('id')!;
+    try {
+      await submitApplication(servicesOf(c), p, id);
+      return c.redirect(`/company/applications/${id}?done=submitted`, 303);
+    } catch (e) {
+      if (hasIssues(e)) return notSubmitted(c, p, id, e);
+      if (isKind(e, 'conflict')) return renderStatus(c, p, id, errorMessage(c.var.lang, e));
+      throw e;
     }
-    if (e instanceof BilingualError && e.status === 409) {
-      const { application, reviews } = await readApplicationAs(actx(c), p, id);
-      return render(c, <ApplicationStatusPage ctx={pageCtx(c)} app={application} reviews={reviews} towns={await sortedTowns(c.var.deps.db)} problem={messageOf(c, e)} />, 409);
-    }
-    return refusal(c, e);
-  }
-});
+  }),
+);
 
-applicationPages.get('/company/profile', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  try {
-    const { id: _id, ...values } = await myCompany(actx(c), p);
+applicationPages.get(
+  '/company/profile',
+  workspace('company', async (c, p) => {
+    const { id: _id, ...values } = await myCompany(servicesOf(c), p);
     return render(c, <CompanyProfilePage ctx={pageCtx(c)} values={values} errors={{}} flash={flashOf(c)} reviewer={isReviewer(p)} />);
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
+  }),
+);
 
-applicationPages.post('/company/profile', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  const f = (await c.req.parseBody({ all: true })) as Form;
-  const values = {
-    corporateNumber: normalizeDigits(str(f, 'corporateNumber')),
-    name: str(f, 'name'),
-    nameKana: str(f, 'nameKana'),
-    headOfficeAddress: str(f, 'headOfficeAddress'),
-    headOfficeTown: normalizeDigits(str(f, 'headOfficeTown')),
-    contactName: str(f, 'contactName'),
-    contactEmail: str(f, 'contactEmail'),
-  };
-  try {
-    await updateMyCompany(actx(c), p, values);
-    return c.redirect('/company?done=profileSaved', 303);
-  } catch (e) {
-    if (e instanceof IssuesError) return render(c, <CompanyProfilePage ctx={pageCtx(c)} values={values} errors={errorsOf(c, e.issues)} reviewer={isReviewer(p)} />, 400);
-    return refusal(c, e);
-  }
-});
+applicationPages.post(
+  '/company/profile',
+  workspace('company', async (c, p) => {
+    const values = readProfileForm(await parseForm(c));
+    try {
+      await updateMyCompany(servicesOf(c), p, values);
+      return c.redirect('/company?done=profileSaved', 303);
+    } catch (e) {
+      if (hasIssues(e)) return render(c, <CompanyProfilePage ctx={pageCtx(c)} values={values} errors={fieldErrors(c.var.lang, e)} reviewer={isReviewer(p)} />, 400);
+      throw e;
+    }
+  }),
+);
 
-async function renderUpdates(c: C, p: Principal, id: string, opts: { values?: UpdateFormValues; errors?: Errors; problem?: string; status?: 200 | 400 | 409 } = {}) {
-  const ctx = actx(c);
-  const { challenge, asOperator } = await manageableChallenge(ctx, p, id);
-  if (!asOperator) return refusal(c, new BilingualError(403, 'forbidden', 'only the operating company posts progress updates', '活動報告を投稿できるのは運営企業だけです'));
-  const updates = challenge.status === 'draft' ? [] : await listChallengeUpdates(ctx.db, id);
+async function renderUpdates(c: C, p: Actor, id: string, opts: { values?: UpdateFormValues; errors?: Errors; problem?: string; status?: 200 | 400 | 409 } = {}) {
+  const ctx = servicesOf(c);
+  const { challenge, updates, canPost } = await operatorUpdates(ctx, p, id);
   return render(
     c,
     <ChallengeUpdatesPage
       ctx={pageCtx(c)}
       challenge={challenge}
       updates={updates}
-      values={opts.values ?? { title: '', date: jstDate(ctx.db.now ? ctx.db.now() : new Date()), text: '' }}
+      values={opts.values ?? emptyUpdateValues(nowOf(ctx))}
       errors={opts.errors ?? {}}
       flash={flashOf(c)}
       problem={opts.problem}
-      canPost={acceptsUpdates(challenge.status)}
+      canPost={canPost}
       reviewer={isReviewer(p)}
     />,
     opts.status ?? 200,
   );
 }
 
-applicationPages.get('/company/challenges/:id/updates', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  try {
-    return await renderUpdates(c, p, c.req.param('id'));
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
+applicationPages.get(
+  '/company/challenges/:id/updates',
+  workspace('company', (c, p) => renderUpdates(c, p, c.req.param('id')!)),
+);
 
-applicationPages.post('/company/challenges/:id/updates', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  const id = c.req.param('id');
-  const f = (await c.req.parseBody({ all: true })) as Form;
-  const values = { title: str(f, 'title'), date: str(f, 'date').trim(), text: str(f, 'text') };
-  try {
-    await postUpdateAs(actx(c), p, id, values);
-    return c.redirect(`/company/challenges/${id}/updates?done=posted`, 303);
-  } catch (e) {
+applicationPages.post(
+  '/company/challenges/:id/updates',
+  workspace('company', async (c, p) => {
+    const id = c.req.param('id')!;
+    const values = readUpdateForm(await parseForm(c));
     try {
-      if (e instanceof IssuesError) return await renderUpdates(c, p, id, { values, errors: errorsOf(c, e.issues), status: 400 });
-      if (e instanceof BilingualError && e.status === 409) return await renderUpdates(c, p, id, { values, problem: messageOf(c, e), status: 409 });
-      return refusal(c, e);
-    } catch (e2) {
-      return refusal(c, e2);
+      await postUpdate(servicesOf(c), p, id, values);
+      return c.redirect(`/company/challenges/${id}/updates?done=posted`, 303);
+    } catch (e) {
+      if (hasIssues(e)) return rerender(c, () => renderUpdates(c, p, id, { values, errors: fieldErrors(c.var.lang, e), status: 400 }));
+      if (isKind(e, 'conflict')) return rerender(c, () => renderUpdates(c, p, id, { values, problem: errorMessage(c.var.lang, e), status: 409 }));
+      throw e;
     }
-  }
-});
+  }),
+);
 
-async function moveFromPage(c: C, p: Principal, back: (ch: Challenge) => string) {
-  const id = c.req.param('id')!;
-  const f = (await c.req.parseBody({ all: true })) as Form;
-  const to = MANUAL_MOVES.find((m) => m === str(f, 'status'));
-  try {
-    if (!to) throw new BilingualError(409, 'state_conflict', 'unknown status', '不明な状況です');
-    const ch = await moveChallengeAs(actx(c), p, id, to as ManualMove);
+/** closed → in_progress → completed from a page's button; back to where the button was. */
+function moveFromPage(need: 'company' | 'reviewer', back: (ch: Challenge) => string) {
+  return workspace(need, async (c, p) => {
+    const asked = str(await parseForm(c), 'status');
+    const to = MANUAL_MOVES.find((m) => m === asked);
+    if (!to) throw cocreationRefusal('conflict', 'state_conflict', 'cocreation.unknown_move');
+    const ch = await moveChallenge(servicesOf(c), p, c.req.param('id')!, to);
     return c.redirect(`${back(ch)}?done=moved`, 303);
-  } catch (e) {
-    return refusal(c, e);
-  }
+  });
 }
 
-applicationPages.post('/company/challenges/:id/status', async (c) => {
-  const p = await gate(c, 'company');
-  if (p instanceof Response) return p;
-  return moveFromPage(c, p, (ch) => `/company/challenges/${ch.id}/updates`);
-});
+applicationPages.post(
+  '/company/challenges/:id/status',
+  moveFromPage('company', (ch) => `/company/challenges/${ch.id}/updates`),
+);
 
 // ---------------------------------------------------------------- reviewer workspace
 
-function queueFilter(c: C, myTowns: string[]): QueueFilter {
-  // A hand-edited URL with a value we do not know just does not filter: a page should not answer 400.
-  const status = APPLICATION_STATUSES.find((s) => s === c.req.query('status'));
-  const town = myTowns.find((t) => t === c.req.query('town'));
-  const from = c.req.query('from');
-  const to = c.req.query('to');
-  return { status, town, from: isValidDateString(from) ? from : undefined, to: isValidDateString(to) ? to : undefined };
-}
+applicationPages.get(
+  '/review',
+  workspace('reviewer', async (c, p) => {
+    const { applications, myTowns, towns, filter } = await reviewerQueue(servicesOf(c), p, queueFilter((k) => c.req.query(k)));
+    return render(c, <ReviewerQueuePage ctx={pageCtx(c)} applications={applications} myTowns={myTowns} towns={towns} filter={filter} company={isCompany(p)} />);
+  }),
+);
 
-applicationPages.get('/review', async (c) => {
-  const p = await gate(c, 'reviewer');
-  if (p instanceof Response) return p;
-  try {
-    const ctx = actx(c);
-    const myTowns = hasRole(p, 'admin') ? (await sortedTowns(ctx.db)).map((t) => t.code) : townsWithRole(p, 'reviewer');
-    const filter = queueFilter(c, myTowns);
-    const applications = await listApplicationsAs(ctx, p, filter as Parameters<typeof listApplicationsAs>[2]);
-    // A reviewer's queue is the towns' work, not the reviewer's own company drafts.
-    const queue = applications.filter((a) => a.round > 0 && a.towns.some((t) => myTowns.includes(t)));
-    return render(c, <ReviewerQueuePage ctx={pageCtx(c)} applications={queue} myTowns={myTowns} towns={await sortedTowns(ctx.db)} filter={filter} company={isCompany(p)} />);
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
-
-async function renderReview(c: C, p: Principal, id: string, opts: { values?: ReviewFormValues; errors?: Errors; problem?: string; status?: 200 | 400 | 403 | 409 | 422 } = {}) {
-  const ctx = actx(c);
-  const { application, reviews, reviewFor } = await readApplicationAs(ctx, p, id);
-  const values = opts.values ?? { town: reviewFor[0] ?? '', decision: '', scores: {}, publicAnswer: '', privateNote: '' };
+async function renderReview(c: C, p: Actor, id: string, opts: { values?: ReviewFormValues; errors?: Errors; problem?: string; status?: FormStatus } = {}) {
+  const ctx = servicesOf(c);
+  const { application, reviews, reviewFor } = await readApplication(ctx, p, id);
   return render(
     c,
     <ReviewFormPage
       ctx={pageCtx(c)}
       app={application}
       reviews={reviews}
-      towns={await sortedTowns(ctx.db)}
+      towns={await networkTowns(ctx)}
       reviewFor={reviewFor}
-      values={values}
+      values={opts.values ?? emptyReviewValues(reviewFor[0] ?? '')}
       errors={opts.errors ?? {}}
       flash={flashOf(c)}
       problem={opts.problem}
@@ -530,89 +371,31 @@ async function renderReview(c: C, p: Principal, id: string, opts: { values?: Rev
   );
 }
 
-applicationPages.get('/review/applications/:id', async (c) => {
-  const p = await gate(c, 'reviewer');
-  if (p instanceof Response) return p;
-  try {
-    return await renderReview(c, p, c.req.param('id'));
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
+applicationPages.get(
+  '/review/applications/:id',
+  workspace('reviewer', (c, p) => renderReview(c, p, c.req.param('id')!)),
+);
 
-applicationPages.post('/review/applications/:id', async (c) => {
-  const p = await gate(c, 'reviewer');
-  if (p instanceof Response) return p;
-  const id = c.req.param('id');
-  const f = (await c.req.parseBody({ all: true })) as Form;
-  const values: ReviewFormValues = {
-    town: str(f, 'town'),
-    decision: str(f, 'decision'),
-    scores: { proposer: str(f, 'score-proposer'), residents: str(f, 'score-residents'), town: str(f, 'score-town') },
-    publicAnswer: str(f, 'publicAnswer'),
-    privateNote: str(f, 'privateNote'),
-  };
-  const score = (s: string | undefined) => (s ? Number(s) : Number.NaN);
-  try {
-    await reviewApplicationAs(actx(c), p, id, {
-      town: values.town,
-      decision: values.decision as ReviewDecision,
-      scores: { proposer: score(values.scores.proposer), residents: score(values.scores.residents), town: score(values.scores.town) } as Scores,
-      publicAnswer: values.publicAnswer,
-      privateNote: values.privateNote,
-    });
-    return c.redirect(`/review/applications/${id}?done=reviewed`, 303);
-  } catch (e) {
+applicationPages.post(
+  '/review/applications/:id',
+  workspace('reviewer', async (c, p) => {
+    const id = c.req.param('id')!;
+    const { values, input } = readReviewForm(await parseForm(c));
     try {
-      if (e instanceof IssuesError) return await renderReview(c, p, id, { values, errors: errorsOf(c, e.issues), status: e.status as 400 | 422 });
-      if (e instanceof BilingualError && e.status !== 404) return await renderReview(c, p, id, { values, problem: messageOf(c, e), status: e.status as 403 | 409 | 422 });
-      return refusal(c, e);
-    } catch (e2) {
-      return refusal(c, e2);
+      await reviewApplication(servicesOf(c), p, id, input);
+      return c.redirect(`/review/applications/${id}?done=reviewed`, 303);
+    } catch (e) {
+      if (hasIssues(e)) return rerender(c, () => renderReview(c, p, id, { values, errors: fieldErrors(c.var.lang, e), status: statusOf(e) }));
+      if (isKind(e, 'forbidden', 'conflict', 'rule')) return rerender(c, () => renderReview(c, p, id, { values, problem: errorMessage(c.var.lang, e), status: statusOf(e) }));
+      throw e;
     }
-  }
-});
+  }),
+);
 
-function challengeValuesOf(ch: Challenge): ChallengeFormValues {
-  return {
-    title: ch.title,
-    titleEn: ch.titleEn,
-    summary: ch.summary,
-    summaryEn: ch.summaryEn,
-    description: ch.description,
-    descriptionEn: ch.descriptionEn,
-    theme: ch.theme,
-    towns: ch.towns,
-    leadTown: ch.leadTown,
-    target: String(ch.targetAmount),
-    deadline: ch.deadline,
-  };
-}
-
-/** A new challenge starts from the application: its title, summary, proposal, towns and amount; 60 days to fund it. */
-function defaultChallengeValues(app: Application, lead: string, today: Date): ChallengeFormValues {
-  return {
-    title: app.title,
-    titleEn: '',
-    summary: app.summary,
-    summaryEn: '',
-    description: app.proposal,
-    descriptionEn: '',
-    theme: '',
-    towns: app.towns,
-    leadTown: lead,
-    target: String(app.requestedAmount),
-    deadline: jstDate(new Date(today.getTime() + 60 * 24 * 3600_000)),
-  };
-}
-
-async function renderEditor(c: C, p: Principal, appId: string, opts: { values?: ChallengeFormValues; errors?: Errors; problem?: string; status?: 200 | 400 | 403 | 409 | 422 } = {}) {
-  const ctx = actx(c);
-  const { application, reviewFor } = await readApplicationAs(ctx, p, appId);
-  const leadOptions = hasRole(p, 'admin') ? application.towns : reviewFor;
-  if (leadOptions.length === 0) return refusal(c, new BilingualError(403, 'forbidden', 'only a reviewer of a town that adopted it can make its challenge', 'チャレンジを作成できるのは採択した町の審査担当だけです'));
-  const challenge = application.challengeId ? await getChallengeConsistent(ctx.db, application.challengeId) : undefined;
-  const values = opts.values ?? (challenge ? challengeValuesOf(challenge) : defaultChallengeValues(application, leadOptions[0]!, ctx.db.now ? ctx.db.now() : new Date()));
+async function renderEditor(c: C, p: Actor, appId: string, opts: { values?: ChallengeFormValues; errors?: Errors; problem?: string; status?: FormStatus } = {}) {
+  const ctx = servicesOf(c);
+  const { application, challenge, leadOptions } = await challengeEditor(ctx, p, appId);
+  const values = opts.values ?? (challenge ? challengeValues(challenge) : defaultChallengeValues(application, leadOptions[0]!, nowOf(ctx)));
   return render(
     c,
     <ChallengeEditorPage
@@ -621,7 +404,7 @@ async function renderEditor(c: C, p: Principal, appId: string, opts: { values?: 
       challenge={challenge}
       values={values}
       errors={opts.errors ?? {}}
-      towns={await sortedTowns(ctx.db)}
+      towns={await networkTowns(ctx)}
       leadOptions={leadOptions}
       flash={flashOf(c)}
       problem={opts.problem}
@@ -631,75 +414,44 @@ async function renderEditor(c: C, p: Principal, appId: string, opts: { values?: 
   );
 }
 
-applicationPages.get('/review/applications/:id/challenge', async (c) => {
-  const p = await gate(c, 'reviewer');
-  if (p instanceof Response) return p;
-  try {
-    return await renderEditor(c, p, c.req.param('id'));
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
+applicationPages.get(
+  '/review/applications/:id/challenge',
+  workspace('reviewer', (c, p) => renderEditor(c, p, c.req.param('id')!)),
+);
 
-applicationPages.post('/review/applications/:id/challenge', async (c) => {
-  const p = await gate(c, 'reviewer');
-  if (p instanceof Response) return p;
-  const id = c.req.param('id');
-  const f = (await c.req.parseBody({ all: true })) as Form;
-  const values: ChallengeFormValues = {
-    title: str(f, 'title'),
-    titleEn: str(f, 'titleEn'),
-    summary: str(f, 'summary'),
-    summaryEn: str(f, 'summaryEn'),
-    description: str(f, 'description'),
-    descriptionEn: str(f, 'descriptionEn'),
-    theme: str(f, 'theme'),
-    towns: strs(f, 'towns'),
-    leadTown: str(f, 'leadTown'),
-    target: str(f, 'target').trim(),
-    deadline: str(f, 'deadline').trim(),
-  };
-  const input: ChallengeInput = { ...values, target: parseYen(values.target) };
-  const ctx = actx(c);
-  try {
-    const { application } = await readApplicationAs(ctx, p, id);
-    if (application.challengeId) {
-      await editChallengeAs(ctx, p, application.challengeId, input);
-      return c.redirect(`/review/applications/${id}/challenge?done=challengeSaved`, 303);
-    }
-    await createChallengeAs(ctx, p, id, input);
-    return c.redirect(`/review/applications/${id}/challenge?done=created`, 303);
-  } catch (e) {
+applicationPages.post(
+  '/review/applications/:id/challenge',
+  workspace('reviewer', async (c, p) => {
+    const id = c.req.param('id')!;
+    const { values, input } = readChallengeForm(await parseForm(c));
     try {
-      if (e instanceof IssuesError) return await renderEditor(c, p, id, { values, errors: errorsOf(c, e.issues), status: e.status as 400 | 422 });
-      if (e instanceof BilingualError && e.status !== 404) return await renderEditor(c, p, id, { values, problem: messageOf(c, e), status: e.status as 403 | 409 | 422 });
-      return refusal(c, e);
-    } catch (e2) {
-      return refusal(c, e2);
+      const { created } = await saveChallengeDraft(servicesOf(c), p, id, input);
+      return c.redirect(`/review/applications/${id}/challenge?done=${created ? 'created' : 'challengeSaved'}`, 303);
+    } catch (e) {
+      if (hasIssues(e)) return rerender(c, () => renderEditor(c, p, id, { values, errors: fieldErrors(c.var.lang, e), status: statusOf(e) }));
+      if (isKind(e, 'forbidden', 'conflict', 'rule')) return rerender(c, () => renderEditor(c, p, id, { values, problem: errorMessage(c.var.lang, e), status: statusOf(e) }));
+      throw e;
     }
-  }
-});
+  }),
+);
 
-applicationPages.post('/review/challenges/:id/publish', async (c) => {
-  const p = await gate(c, 'reviewer');
-  if (p instanceof Response) return p;
-  const ctx = actx(c);
-  const ch = await getChallengeConsistent(ctx.db, c.req.param('id'));
-  try {
-    const published = await publishChallengeAs(ctx, p, c.req.param('id'));
-    return c.redirect(published.applicationId ? `/review/applications/${published.applicationId}/challenge?done=published` : `/challenges/${published.id}`, 303);
-  } catch (e) {
+applicationPages.post(
+  '/review/challenges/:id/publish',
+  workspace('reviewer', async (c, p) => {
+    const ctx = servicesOf(c);
+    const id = c.req.param('id')!;
     try {
-      if (e instanceof BilingualError && e.status !== 404 && ch?.applicationId) return await renderEditor(c, p, ch.applicationId, { problem: messageOf(c, e), status: e.status as 403 | 409 | 422 });
-      return refusal(c, e);
-    } catch (e2) {
-      return refusal(c, e2);
+      const published = await publishChallenge(ctx, p, id);
+      return c.redirect(published.applicationId ? `/review/applications/${published.applicationId}/challenge?done=published` : `/challenges/${published.id}`, 303);
+    } catch (e) {
+      const appId = isKind(e, 'forbidden', 'conflict', 'rule') ? await applicationIdOfChallenge(ctx, id) : undefined;
+      if (appId) return rerender(c, () => renderEditor(c, p, appId, { problem: errorMessage(c.var.lang, e as DomainError), status: statusOf(e as DomainError) }));
+      throw e;
     }
-  }
-});
+  }),
+);
 
-applicationPages.post('/review/challenges/:id/status', async (c) => {
-  const p = await gate(c, 'reviewer');
-  if (p instanceof Response) return p;
-  return moveFromPage(c, p, (ch) => (ch.applicationId ? `/review/applications/${ch.applicationId}/challenge` : `/challenges/${ch.id}`));
-});
+applicationPages.post(
+  '/review/challenges/:id/status',
+  moveFromPage('reviewer', (ch) => (ch.applicationId ? `/review/applications/${ch.applicationId}/challenge` : `/challenges/${ch.id}`)),
+);
