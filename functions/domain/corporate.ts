@@ -3,6 +3,8 @@
  * pass, the estimated tax relief, the receipt (受領証) and what may be disclosed. Facts and sources are in
  * shared/domain.md §2; each rule below names the fact it enforces.
  */
+import { hasRole, isAdmin, type Actor } from './actor.js';
+import type { ErrorParams, Issue } from './errors.js';
 import { accounts } from './ledger/accounts.js';
 import { transfer, type JournalEntry } from './ledger/entry.js';
 import { fiscalYear, toWareki } from './jst.js';
@@ -67,13 +69,11 @@ export interface Pledge {
   expiredAt?: string;
 }
 
-/** A rule a request broke: a stable code, the field it is about, and the reason in Japanese and English. */
-export interface Refusal {
-  code: string;
-  path: string;
-  ja: string;
-  en: string;
-}
+/**
+ * A rule a request broke: a stable code, the field it is about, and the catalog sentence (`error.<key>`)
+ * with its placeholders.
+ */
+export type Refusal = Issue & { path: string };
 
 export interface PledgeRequest {
   target: PlanTarget;
@@ -101,7 +101,7 @@ export interface PledgeFacts {
   today: string;
 }
 
-const r = (code: string, path: string, en: string, ja: string): Refusal => ({ code, path, en, ja });
+const r = (code: string, path: string, key: string, params?: ErrorParams): Refusal => ({ code, path, key, ...(params ? { params } : {}) });
 
 /**
  * Every rule the pledge breaks, most fundamental first (the first one is the answer's code). Nothing is
@@ -110,108 +110,35 @@ const r = (code: string, path: string, en: string, ja: string): Refusal => ({ co
 export function pledgeRefusals(req: PledgeRequest, facts: PledgeFacts): Refusal[] {
   const out: Refusal[] = [];
   const targetPath = req.target.kind === 'challenge' ? 'challengeId' : 'fundId';
-  const what = req.target.kind === 'challenge' ? { en: 'this challenge', ja: 'このチャレンジ' } : { en: 'this fund', ja: 'この基金' };
-  const townEn = facts.town?.nameEn ?? req.receivingTown;
-  const townJa = facts.town?.name ?? req.receivingTown;
+  // "This challenge" and "this fund" are different sentences.
+  const forChallenge = req.target.kind === 'challenge';
 
-  if (req.amount < CORPORATE_MIN) {
-    out.push(r('below_minimum', 'amount', 'the corporate version requires at least ¥100,000 per donation', '企業版ふるさと納税は1回あたり10万円以上の寄附が対象です'));
-  }
-  if (req.noEconomicBenefit !== true) {
-    out.push(
-      r(
-        'economic_benefit_not_declared',
-        'noEconomicBenefit',
-        'the company must declare that it receives no economic benefit in return for the donation (such as subsidies, cheap loans, or favours in bidding or permits)',
-        '寄附の代償として経済的な利益(補助金の交付、低利融資、入札・許認可での便宜など)を受けないことの確認が必要です',
-      ),
-    );
-  }
+  if (req.amount < CORPORATE_MIN) out.push(r('below_minimum', 'amount', 'corporate.below_minimum'));
+  if (req.noEconomicBenefit !== true) out.push(r('economic_benefit_not_declared', 'noEconomicBenefit', 'corporate.economic_benefit_not_declared'));
   if (!facts.town) {
-    out.push(r('unknown_town', 'receivingTown', 'the receiving town is not a member of this network', '受領する町がこのネットワークに参加していません'));
+    out.push(r('unknown_town', 'receivingTown', 'corporate.unknown_town'));
     return out;
   }
-  if (facts.town.corporateVersionExcluded) {
-    out.push(
-      r(
-        'town_excluded',
-        'receivingTown',
-        `${townEn} is excluded from the corporate version (for example a non-grant municipality in a metropolitan built-up area)`,
-        `${townJa}は企業版ふるさと納税の対象外の団体です(地方交付税の不交付団体で三大都市圏の既成市街地等に所在する団体など)`,
-      ),
-    );
-  }
-  if (req.receivingTown === facts.company.headOfficeTown) {
-    out.push(
-      r(
-        'head_office_town',
-        'receivingTown',
-        `your head office is in ${townEn}: a donation to the municipality of the company's head office does not qualify for the corporate version`,
-        `貴社の本社は${townJa}に所在しています。本社が所在する地方公共団体への寄附は企業版ふるさと納税の対象になりません`,
-      ),
-    );
-  }
+  if (facts.town.corporateVersionExcluded) out.push(r('town_excluded', 'receivingTown', 'corporate.town_excluded'));
+  if (req.receivingTown === facts.company.headOfficeTown) out.push(r('head_office_town', 'receivingTown', 'corporate.head_office_town'));
   if (!facts.target.towns.includes(req.receivingTown)) {
-    out.push(
-      r(
-        'town_not_participant',
-        'receivingTown',
-        `${townEn} does not take part in ${what.en}, so it cannot receive a donation for it`,
-        `${townJa}は${what.ja}に参加していないため、寄附を受領できません`,
-      ),
-    );
+    out.push(r('town_not_participant', 'receivingTown', forChallenge ? 'corporate.town_not_participant.challenge' : 'corporate.town_not_participant.fund'));
   }
   if (facts.target.kind === 'challenge' && facts.target.operatorCompanyId && facts.target.operatorCompanyId === facts.company.id) {
-    out.push(
-      r(
-        'operator_conflict',
-        targetPath,
-        'your company operates this challenge: the donation would flow back to you as project money, an economic benefit in return, so you cannot donate to it',
-        '貴社はこのチャレンジの運営事業者です。寄附が事業費として貴社に還流し、寄附の代償としての経済的利益にあたるため、このチャレンジには寄附できません',
-      ),
-    );
+    out.push(r('operator_conflict', targetPath, 'corporate.operator_conflict'));
   }
-  if (facts.target.kind === 'challenge' && (facts.target.status !== 'open' || facts.target.deadlinePassed)) {
-    out.push(r('challenge_not_open', targetPath, 'this challenge is not taking donations now (it is closed or not yet published)', 'このチャレンジは現在寄附を受け付けていません(募集終了または公開前です)'));
-  }
+  if (facts.target.kind === 'challenge' && (facts.target.status !== 'open' || facts.target.deadlinePassed)) out.push(r('challenge_not_open', targetPath, 'corporate.challenge_not_open'));
   if (facts.today > SCHEME_END) {
-    out.push(
-      r(
-        'scheme_ended',
-        targetPath,
-        'the corporate version runs until FY2027 (31 March 2028); donations after that do not qualify',
-        '企業版ふるさと納税(地方創生応援税制)の適用期限は令和9年度末(2028年3月31日)までです',
-      ),
-    );
+    out.push(r('scheme_ended', targetPath, 'corporate.scheme_ended'));
     return out;
   }
   if (facts.target.towns.includes(req.receivingTown)) {
     const standing = planStanding(facts.plans, req.target, facts.today);
-    if (standing.kind === 'none') {
-      out.push(
-        r(
-          'not_in_regional_plan',
-          targetPath,
-          `${what.en} is not a project in ${townEn}'s approved regional revitalization plan (地域再生計画), so it cannot take corporate-version donations through ${townEn}`,
-          `${what.ja}は${townJa}の認定を受けた地域再生計画に記載された事業ではないため、${townJa}を通じた企業版ふるさと納税の対象になりません`,
-        ),
-      );
+    if (standing.kind === 'none') out.push(r('not_in_regional_plan', targetPath, forChallenge ? 'corporate.not_in_regional_plan.challenge' : 'corporate.not_in_regional_plan.fund'));
+    else if (standing.kind === 'period' && standing.ended) {
+      out.push(r('plan_period_ended', targetPath, forChallenge ? 'corporate.plan_period_ended.challenge' : 'corporate.plan_period_ended.fund', { end: standing.latestEnd }));
     } else if (standing.kind === 'period') {
-      out.push(
-        standing.ended
-          ? r(
-              'plan_period_ended',
-              targetPath,
-              `the period of ${townEn}'s regional revitalization plan for ${what.en} ended on ${standing.latestEnd}`,
-              `${what.ja}を含む${townJa}の地域再生計画は、計画期間が${standing.latestEnd}に終了しています`,
-            )
-          : r(
-              'plan_period_not_started',
-              targetPath,
-              `the period of ${townEn}'s regional revitalization plan for ${what.en} has not started yet`,
-              `${what.ja}を含む${townJa}の地域再生計画は、まだ計画期間が始まっていません`,
-            ),
-      );
+      out.push(r('plan_period_not_started', targetPath, forChallenge ? 'corporate.plan_period_not_started.challenge' : 'corporate.plan_period_not_started.fund'));
     }
   }
   return out;
@@ -236,8 +163,13 @@ export interface EstimatedRelief {
   /** What the donation costs the company after relief (about 10%). */
   netCost: Yen;
   rates: { inhabitantTax: number; corporateTaxMax: number; enterpriseTax: number; taxCredit: number; lossDeduction: number; total: number };
-  caveats: { ja: string[]; en: string[] };
+  /** What the estimate assumes, as catalog keys `corporate.caveat.<code>`. */
+  caveats: readonly ReliefCaveat[];
 }
+
+/** The caveats of every estimate, in reading order. */
+export const RELIEF_CAVEATS = ['estimate', 'inhabitantTax', 'corporateTax', 'enterpriseTax', 'lossDeduction', 'schemeEnd'] as const;
+export type ReliefCaveat = (typeof RELIEF_CAVEATS)[number];
 
 const pct = (amount: Yen, percent: number) => Math.floor((amount * percent) / 100);
 
@@ -263,24 +195,7 @@ export function estimateRelief(amount: Yen): EstimatedRelief {
     total,
     netCost: amount - total,
     rates: { inhabitantTax: 40, corporateTaxMax: 10, enterpriseTax: 20, taxCredit: 60, lossDeduction: 30, total: 90 },
-    caveats: {
-      ja: [
-        'これは上限に達しない場合の概算です。実際の軽減額は貴社の税額と税率により異なります。税理士等にご確認ください。',
-        '法人住民税の税額控除は寄附額の40%で、法人税割額の20%が上限です。',
-        '法人税の税額控除は、法人住民税で40%に達しない場合にその不足分を控除するもので、寄附額の10%かつ法人税額の5%が上限です。税額控除の合計は最大60%です。',
-        '法人事業税の税額控除は寄附額の20%で、法人事業税額の20%が上限です。',
-        '寄附額の全額が損金算入されます。約30%の軽減は実効税率を約30%とした場合の目安です。',
-        '税額控除は、令和9年度末(2028年3月31日)までの寄附が対象です。',
-      ],
-      en: [
-        'This is an estimate assuming no cap is reached. The actual relief depends on your company’s tax bill and rates; please confirm with your tax adviser.',
-        'Inhabitant tax (法人住民税) credit: 40% of the donation, capped at 20% of the corporate-tax-based portion (法人税割額).',
-        'Corporate tax (法人税) credit: only the shortfall when the inhabitant-tax credit does not reach 40%, at most 10% of the donation and 5% of the corporate tax. The credits total at most 60%.',
-        'Enterprise tax (法人事業税) credit: 20% of the donation, capped at 20% of the enterprise tax.',
-        'The whole donation is a deductible expense (損金算入); the ~30% assumes an effective tax rate of about 30%.',
-        'The credit applies to donations made by the end of FY2027 (31 March 2028).',
-      ],
-    },
+    caveats: RELIEF_CAVEATS,
   };
 }
 
@@ -298,31 +213,10 @@ export interface ReceiptInput {
  */
 export function receiptRefusals(p: Pledge, input: ReceiptInput, today: string): Refusal[] {
   const out: Refusal[] = [];
-  if (input.amount !== p.amount) {
-    out.push(
-      r(
-        'amount_mismatch',
-        'amount',
-        `the amount received must equal the pledged amount (¥${p.amount.toLocaleString('en-US')}); partial or excess transfers are not recorded: settle the difference with the company, then cancel and re-pledge if needed`,
-        `受領額は申出額(${p.amount.toLocaleString('ja-JP')}円)と一致する必要があります。一部入金・過入金は記録できません。差額を企業と調整し、必要なら申出を取り消して改めて申出を受けてください`,
-      ),
-    );
-  }
-  if (input.receivedOn > today) {
-    out.push(r('received_in_future', 'receivedOn', 'the date received cannot be in the future', '受領日に未来の日付は指定できません'));
-  } else if (input.receivedOn < p.pledgedOn) {
-    out.push(r('received_before_pledge', 'receivedOn', `the date received cannot be before the pledge (${p.pledgedOn})`, `受領日は寄附の申出日(${p.pledgedOn})より前にできません`));
-  }
-  if (input.receivedOn > p.expiresOn) {
-    out.push(
-      r(
-        'received_after_plan_end',
-        'receivedOn',
-        `the money was received after the regional revitalization plan period (or the scheme) ended on ${p.expiresOn}, so it does not qualify`,
-        `受領日が地域再生計画の計画期間(または制度の適用期限)の終了日(${p.expiresOn})より後のため、対象になりません`,
-      ),
-    );
-  }
+  if (input.amount !== p.amount) out.push(r('amount_mismatch', 'amount', 'corporate.amount_mismatch', { amount: p.amount.toLocaleString('en-US') }));
+  if (input.receivedOn > today) out.push(r('received_in_future', 'receivedOn', 'corporate.received_in_future'));
+  else if (input.receivedOn < p.pledgedOn) out.push(r('received_before_pledge', 'receivedOn', 'corporate.received_before_pledge', { pledgedOn: p.pledgedOn }));
+  if (input.receivedOn > p.expiresOn) out.push(r('received_after_plan_end', 'receivedOn', 'corporate.received_after_plan_end', { expiresOn: p.expiresOn }));
   return out;
 }
 
@@ -378,20 +272,12 @@ export function fiscalYearLabel(fy: number, lang: 'ja' | 'en'): string {
 
 // ---------------------------------------------------------------- who may do what
 
-export interface Party {
-  sub: string;
-  companyId?: string;
-  isCompany: boolean;
-  treasurerTowns: TownCode[];
-  isAdmin: boolean;
-}
-
-export const isPledgeCompany = (p: Pledge, who: Party) => who.isCompany && who.companyId === p.companyId;
-export const isPledgeTreasurer = (p: Pledge, who: Party) => who.treasurerTowns.includes(p.receivingTown);
-export const canViewPledge = (p: Pledge, who: Party) => isPledgeCompany(p, who) || isPledgeTreasurer(p, who) || who.isAdmin;
+export const isPledgeCompany = (p: Pledge, who: Actor) => hasRole(who, 'company') && who.companyId === p.companyId;
+export const isPledgeTreasurer = (p: Pledge, who: Actor) => hasRole(who, 'treasurer', p.receivingTown);
+export const canViewPledge = (p: Pledge, who: Actor) => isPledgeCompany(p, who) || isPledgeTreasurer(p, who) || isAdmin(who);
 /** Money received is the receiving town's act alone: not another town's treasurer, not the network admin. */
-export const canConfirmPledge = (p: Pledge, who: Party) => isPledgeTreasurer(p, who);
-export const canCancelPledge = (p: Pledge, who: Party) => isPledgeCompany(p, who) || isPledgeTreasurer(p, who);
+export const canConfirmPledge = (p: Pledge, who: Actor) => isPledgeTreasurer(p, who);
+export const canCancelPledge = (p: Pledge, who: Actor) => isPledgeCompany(p, who) || isPledgeTreasurer(p, who);
 
 export function isDueToExpire(p: Pick<Pledge, 'status' | 'expiresOn'>, today: string): boolean {
   return p.status === 'pledged' && today > p.expiresOn;

@@ -4,6 +4,7 @@
  * period runs (domain.md §2). A town registers each approved plan with its projects; a project lists which
  * of the town's challenges and funds it covers, which is what makes them eligible for corporate pledges.
  */
+import type { ErrorParams, Issue } from './errors.js';
 import { isValidDateString } from './jst.js';
 import type { TownCode } from './municipality.js';
 
@@ -32,13 +33,8 @@ export interface RegionalPlan extends RegionalPlanInput {
   version: number;
 }
 
-/** A refusal with a stable code, the field it is about, and the reason in both languages. */
-export interface PlanIssue {
-  path: string;
-  code: string;
-  en: string;
-  ja: string;
-}
+/** A refusal with a stable code, the field it is about, and its catalog sentence (`error.<key>`). */
+export type PlanIssue = Issue & { path: string };
 
 /** What a town may list: its own challenges (it participates) and the funds it is a member of. */
 export interface PlanTargets {
@@ -46,23 +42,24 @@ export interface PlanTargets {
   funds: { id: string; members: TownCode[] }[];
 }
 
-const issue = (path: string, code: string, en: string, ja: string): PlanIssue => ({ path, code, en, ja });
+// Codes such as `required` are shared by several fields; the key names the sentence for this one.
+const issue = (path: string, code: string, key: string, params?: ErrorParams): PlanIssue => ({ path, code, key, ...(params ? { params } : {}) });
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
 
 export function planIssues(town: TownCode, input: RegionalPlanInput, targets: PlanTargets, today: string): PlanIssue[] {
   const out: PlanIssue[] = [];
-  if (blank(input.name)) out.push(issue('name', 'required', 'the plan name is required', '計画の名称を入力してください'));
-  else if (input.name.length > 200) out.push(issue('name', 'too_long', 'the plan name is longer than 200 characters', '計画の名称は200文字以内で入力してください'));
+  if (blank(input.name)) out.push(issue('name', 'required', 'corporate.plan_name_required'));
+  else if (input.name.length > 200) out.push(issue('name', 'too_long', 'corporate.plan_name_too_long'));
   const dates = ['approvedOn', 'periodStart', 'periodEnd'] as const;
   for (const k of dates) {
-    if (!isValidDateString(input[k])) out.push(issue(k, 'invalid_date', 'must be a real date (YYYY-MM-DD)', '正しい日付(YYYY-MM-DD)を入力してください'));
+    if (!isValidDateString(input[k])) out.push(issue(k, 'invalid_date', 'corporate.plan_invalid_date'));
   }
   if (dates.every((k) => isValidDateString(input[k]))) {
-    if (input.periodEnd < input.periodStart) out.push(issue('periodEnd', 'period_reversed', 'the plan period ends before it starts', '計画期間の終了日が開始日より前です'));
-    if (input.approvedOn > today) out.push(issue('approvedOn', 'approval_in_future', 'only plans already approved can be registered (the approval date is in the future)', '認定日が未来の日付です。認定済みの計画のみ登録できます'));
-    if (input.approvedOn > input.periodEnd) out.push(issue('approvedOn', 'approved_after_period', 'the plan was approved after its period ended', '認定日が計画期間の終了日より後です'));
+    if (input.periodEnd < input.periodStart) out.push(issue('periodEnd', 'period_reversed', 'corporate.period_reversed'));
+    if (input.approvedOn > today) out.push(issue('approvedOn', 'approval_in_future', 'corporate.approval_in_future'));
+    if (input.approvedOn > input.periodEnd) out.push(issue('approvedOn', 'approved_after_period', 'corporate.approved_after_period'));
   }
-  if (!input.projects.length) out.push(issue('projects', 'required', 'list at least one project (地域再生計画に記載された事業)', '事業を1つ以上登録してください'));
+  if (!input.projects.length) out.push(issue('projects', 'required', 'corporate.plan_projects_required'));
   const ownChallenges = new Set(targets.challenges.filter((c) => c.towns.includes(town)).map((c) => c.id));
   const knownChallenges = new Set(targets.challenges.map((c) => c.id));
   const ownFunds = new Set(targets.funds.filter((f) => f.members.includes(town)).map((f) => f.id));
@@ -70,16 +67,16 @@ export function planIssues(town: TownCode, input: RegionalPlanInput, targets: Pl
   const names = new Set<string>();
   input.projects.forEach((p, i) => {
     const at = `projects.${i}`;
-    if (blank(p.name)) out.push(issue(`${at}.name`, 'required', 'the project name is required', '事業の名称を入力してください'));
-    else if (names.has(p.name.trim())) out.push(issue(`${at}.name`, 'duplicate_project', 'two projects have the same name', '同じ名称の事業が重複しています'));
+    if (blank(p.name)) out.push(issue(`${at}.name`, 'required', 'corporate.project_name_required'));
+    else if (names.has(p.name.trim())) out.push(issue(`${at}.name`, 'duplicate_project', 'corporate.duplicate_project'));
     else names.add(p.name.trim());
     p.challengeIds.forEach((id, j) => {
-      if (!knownChallenges.has(id)) out.push(issue(`${at}.challengeIds.${j}`, 'unknown_challenge', `there is no challenge ${id}`, `チャレンジ ${id} は存在しません`));
-      else if (!ownChallenges.has(id)) out.push(issue(`${at}.challengeIds.${j}`, 'challenge_not_of_town', `challenge ${id} is not carried out in this town, so the town's plan cannot cover it`, `チャレンジ ${id} はこの町が参加する事業ではないため、この町の計画に含められません`));
+      if (!knownChallenges.has(id)) out.push(issue(`${at}.challengeIds.${j}`, 'unknown_challenge', 'corporate.unknown_challenge', { id }));
+      else if (!ownChallenges.has(id)) out.push(issue(`${at}.challengeIds.${j}`, 'challenge_not_of_town', 'corporate.challenge_not_of_town', { id }));
     });
     p.fundIds.forEach((id, j) => {
-      if (!knownFunds.has(id)) out.push(issue(`${at}.fundIds.${j}`, 'unknown_fund', `there is no fund ${id}`, `基金 ${id} は存在しません`));
-      else if (!ownFunds.has(id)) out.push(issue(`${at}.fundIds.${j}`, 'fund_not_of_town', `the town is not a member of fund ${id}`, `この町は基金 ${id} の参加団体ではありません`));
+      if (!knownFunds.has(id)) out.push(issue(`${at}.fundIds.${j}`, 'unknown_fund', 'corporate.unknown_fund', { id }));
+      else if (!ownFunds.has(id)) out.push(issue(`${at}.fundIds.${j}`, 'fund_not_of_town', 'corporate.fund_not_of_town', { id }));
     });
   });
   return out;

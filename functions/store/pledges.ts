@@ -11,7 +11,7 @@
  * and numbers are gap-free; a race between two confirmations of one town re-reads and retries.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   corporateReceiptNumber,
   receiptFiscalYear,
@@ -19,6 +19,7 @@ import {
   receivedEntryId,
   type Pledge,
 } from '../domain/corporate.js';
+import { DomainError } from '../domain/errors.js';
 import { accounts } from '../domain/ledger/accounts.js';
 import type { PlanTarget } from '../domain/regional-plans.js';
 import { getFund, listTowns } from './catalog.js';
@@ -27,6 +28,7 @@ import { backoffMs, BusyError, NotFoundError, sleep, StateConflictError } from '
 import { keys, lists } from './keys.js';
 import { allPostings, postEntry } from './ledger.js';
 import { mailItem, type Mail } from './outbox.js';
+import { queryAllRaw, type QueryInput } from './query.js';
 
 function strip(item: Record<string, unknown> | undefined): Pledge | undefined {
   if (!item) return undefined;
@@ -61,8 +63,12 @@ export function pledgeIdFor(companyId: string, idempotencyKey?: string): string 
   return `pl-${createHash('sha256').update(`${companyId}|${idempotencyKey}`).digest('hex').slice(0, 16)}`;
 }
 
-export class PledgeReplayConflictError extends Error {
+/** The same idempotency key came back with a different request: a conflict, never a second pledge. */
+export class PledgeReplayConflictError extends DomainError {
   override name = 'PledgeReplayConflictError';
+  constructor() {
+    super('conflict', 'idempotency_conflict', 'this request key was already used for a different pledge', { key: 'corporate.idempotency_conflict' });
+  }
 }
 
 /**
@@ -90,7 +96,7 @@ export async function createPledge(
     onCancel: async () => {
       const res = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.pledge(p.id), ConsistentRead: true }));
       if (!res.Item) return 'retry';
-      if (!opts.requestHash || res.Item.requestHash !== opts.requestHash) throw new PledgeReplayConflictError('this request key was already used for a different pledge');
+      if (!opts.requestHash || res.Item.requestHash !== opts.requestHash) throw new PledgeReplayConflictError();
       return { pledge: strip(res.Item)!, replayed: true };
     },
   });
@@ -121,15 +127,8 @@ export async function listPledges(db: Db, filter: ListPledgesFilter = {}): Promi
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
 }
 
-async function queryIds(db: Db, input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> }, idOf: (i: Record<string, unknown>) => string): Promise<string[]> {
-  const ids: string[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(new QueryCommand({ TableName: db.table, ...input, ExclusiveStartKey }));
-    ids.push(...(res.Items ?? []).map(idOf));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return ids;
+async function queryIds(db: Db, input: QueryInput, idOf: (i: Record<string, unknown>) => string): Promise<string[]> {
+  return (await queryAllRaw(db, input)).map(idOf);
 }
 
 const companyPledgeIds = (db: Db, companyId: string) =>

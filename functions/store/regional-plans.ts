@@ -3,7 +3,7 @@
  * check of a pledge reads all of the receiving town's plans with one consistent query.
  */
 import { fromItem } from './items.js';
-import { QueryCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlanProject, RegionalPlan, RegionalPlanInput } from '../domain/regional-plans.js';
 import { SCHEME_END } from '../domain/corporate.js';
 import { jstDate } from '../domain/jst.js';
@@ -11,25 +11,15 @@ import { listChallenges, listFunds, listTowns } from './catalog.js';
 import { nowIso, transact, type AuditedChange, type Db } from './db.js';
 import { NotFoundError, StateConflictError } from './errors.js';
 import { keys } from './keys.js';
-
+import { queryAll } from './query.js';
 
 export async function listPlans(db: Db, town: string): Promise<RegionalPlan[]> {
-  const out: RegionalPlan[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': keys.regionalPlan(town, '').PK, ':p': 'PLAN#' },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    out.push(...(res.Items ?? []).map((i) => fromItem<RegionalPlan>(i)));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out.sort((a, b) => b.periodEnd.localeCompare(a.periodEnd) || a.id.localeCompare(b.id));
+  const plans = await queryAll<RegionalPlan>(db, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+    ExpressionAttributeValues: { ':pk': keys.regionalPlan(town, '').PK, ':p': 'PLAN#' },
+    ConsistentRead: true,
+  });
+  return plans.sort((a, b) => b.periodEnd.localeCompare(a.periodEnd) || a.id.localeCompare(b.id));
 }
 
 export async function getPlan(db: Db, town: string, id: string): Promise<RegionalPlan | undefined> {

@@ -23,6 +23,13 @@ import {
   type PledgeRequest,
 } from '../../functions/domain/corporate.js';
 import { planIssues, planStanding, type RegionalPlan } from '../../functions/domain/regional-plans.js';
+import { isMessageKey, t, type Lang } from '../../functions/i18n/index.js';
+
+const textOf = (lang: Lang, r: { key?: string; code: string; params?: Record<string, string | number> }) => {
+  const key = `error.${r.key ?? r.code}`;
+  if (!isMessageKey(key)) throw new Error(`no catalog sentence ${key}`);
+  return t(lang, key, r.params);
+};
 
 const YOKOZE = '113611';
 const BANDAI = '074071';
@@ -126,19 +133,23 @@ describe('pledge refusals, one rule at a time', () => {
   it('every refusal has a stable code, a field, and text in Japanese and English', () => {
     const all = pledgeRefusals(req({ amount: 1, noEconomicBenefit: false, receivingTown: YOKOZE }), facts({ town: { code: YOKOZE, name: '横瀬町', nameEn: 'Yokoze', corporateVersionExcluded: true }, plans: [], company: { id: 'company1', headOfficeTown: YOKOZE } }));
     expect(all.map((r) => r.code)).toEqual(['below_minimum', 'economic_benefit_not_declared', 'town_excluded', 'head_office_town', 'operator_conflict', 'not_in_regional_plan']);
-    for (const r of all) {
+    for (const x of all) {
+      // The words are the catalog's: the refusal names its sentence and fills it.
+      const r = { ...x, ja: textOf('ja', x), en: textOf('en', x) };
       expect(r.code).toMatch(/^[a-z_]+$/);
       expect(r.path).toBeTruthy();
       expect(r.ja).toMatch(/[ぁ-んァ-ン一-龥]/);
       expect(r.en).toMatch(/[a-z]{3}/);
       expect(r.en).not.toMatch(/[ぁ-ん]/);
+      expect(r.ja + r.en).not.toMatch(/\{\w+\}/);
     }
   });
 });
 
 describe('estimated relief', () => {
   it('¥1,000,000: inhabitant 40%, enterprise 20%, corporate 0 (up to 10%), loss deduction 30%: ~90%', () => {
-    const e = estimateRelief(1_000_000);
+    const relief = estimateRelief(1_000_000);
+    const e = { ...relief, caveats: { ja: relief.caveats.map((c) => t('ja', `corporate.caveat.${c}`)), en: relief.caveats.map((c) => t('en', `corporate.caveat.${c}`)) } };
     expect(e.taxCredit).toEqual({ inhabitantTax: 400_000, corporateTax: 0, enterpriseTax: 200_000, total: 600_000 });
     expect(e.corporateTaxMax).toBe(100_000);
     expect(e.lossDeduction).toBe(300_000);

@@ -1,14 +1,9 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { type Lang, inLang } from '../../functions/i18n/index.js';
+import type { Lang } from '../../functions/i18n/index.js';
+import type { FieldProblem } from '../views/corporate.js';
 
-/** A refusal or field issue as the pages show it: the field it belongs to and both languages. */
-export interface FieldProblem {
-  path: string;
-  code: string;
-  ja: string;
-  en: string;
-}
+export type { FieldProblem } from '../views/corporate.js';
 
 /** The few styles the corporate pages add to the shared sheet (forms with errors, notices, key/value lists). */
 const CSS = `
@@ -50,7 +45,7 @@ export function FieldError(props: { lang: Lang; problems: FieldProblem[]; path: 
     <div id={props.id}>
       {mine.map((p) => (
         <p class="field-error" data-code={p.code} role="alert">
-          {inLang(props.lang, p)} <code>{p.code}</code>
+          {p.message} <code>{p.code}</code>
         </p>
       ))}
     </div>
@@ -71,7 +66,7 @@ export function ProblemList(props: { lang: Lang; problems: FieldProblem[] }) {
   return (
     <ul>
       {props.problems.map((p) => (
-        <li data-code={p.code}>{inLang(props.lang, p)}</li>
+        <li data-code={p.code}>{p.message}</li>
       ))}
     </ul>
   );

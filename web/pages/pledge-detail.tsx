@@ -1,4 +1,3 @@
-import type { BankTransfer } from '../../functions/api/corporate-actions.js';
 import type { EstimatedRelief, Pledge } from '../../functions/domain/corporate.js';
 import { formatYen } from '../../functions/domain/money.js';
 import { t, pick, type Lang } from '../../functions/i18n/index.js';
@@ -7,6 +6,7 @@ import { JstDate } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
 import { Layout, type PageCtx } from '../layout.js';
+import type { BankTransferView } from '../views/corporate.js';
 
 export function PledgeStatus(props: { lang: Lang; status: Pledge['status'] }) {
   return (
@@ -21,7 +21,7 @@ export interface PledgeDetailProps {
   towns: TownIndex;
   pledge: Pledge;
   relief: EstimatedRelief;
-  bank?: BankTransfer;
+  bank?: BankTransferView;
   accepted?: boolean;
   /** Where the cancel form posts, when the reader may cancel. */
   cancelAction?: string;
@@ -127,7 +127,7 @@ export function PledgeDetailPage(props: PledgeDetailProps) {
   );
 }
 
-function BankPanel(props: { lang: Lang; bank: BankTransfer }) {
+function BankPanel(props: { lang: Lang; bank: BankTransferView }) {
   const { lang, bank } = props;
   const a = bank.account;
   return (
@@ -135,11 +135,11 @@ function BankPanel(props: { lang: Lang; bank: BankTransfer }) {
       <h2 id="bank-heading">{t(lang, 'corporate.detail.bank')}</h2>
       <dl class="kv">
         <dt>{t(lang, 'corporate.detail.payee')}</dt>
-        <dd>{lang === 'en' ? bank.payee.en : bank.payee.ja}</dd>
+        <dd>{bank.payee}</dd>
         <dt>{t(lang, 'corporate.detail.account')}</dt>
         <dd>
           {a
-            ? `${a.bankNameKana} (${a.bankCode}) ${a.branchNameKana} (${a.branchCode}) ${a.accountType === 'current' ? (lang === 'ja' ? '当座' : 'current') : lang === 'ja' ? '普通' : 'ordinary'} ${a.accountNumber} ${a.holderKana}`
+            ? `${a.bankNameKana} (${a.bankCode}) ${a.branchNameKana} (${a.branchCode}) ${t(lang, `corporate.accountType.${a.accountType}`)} ${a.accountNumber} ${a.holderKana}`
             : t(lang, 'corporate.detail.accountPending')}
         </dd>
         <dt>{t(lang, 'corporate.pledges.amount')}</dt>
@@ -155,7 +155,7 @@ function BankPanel(props: { lang: Lang; bank: BankTransfer }) {
           <JstDate lang={lang} date={bank.dueBy} wareki />
         </dd>
       </dl>
-      <p class="small">{lang === 'en' ? bank.instructions.en : bank.instructions.ja}</p>
+      <p class="small">{bank.instructions}</p>
       <p class="small muted">{t(lang, 'corporate.detail.amountRule')}</p>
     </section>
   );
@@ -216,8 +216,8 @@ export function ReliefPanel(props: { lang: Lang; relief: EstimatedRelief }) {
       </div>
       <h3>{t(lang, 'corporate.detail.caveats')}</h3>
       <ul class="caveats">
-        {(lang === 'en' ? e.caveats.en : e.caveats.ja).map((c) => (
-          <li>{c}</li>
+        {e.caveats.map((c) => (
+          <li>{t(lang, `corporate.caveat.${c}`)}</li>
         ))}
       </ul>
     </section>

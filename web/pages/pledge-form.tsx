@@ -1,9 +1,9 @@
-import type { PledgeOption } from '../../functions/api/corporate-actions.js';
 import { CORPORATE_MIN } from '../../functions/domain/corporate.js';
-import { t, inLang, pick } from '../../functions/i18n/index.js';
+import { t, pick } from '../../functions/i18n/index.js';
 import { CorporateStyles, FieldError, Notice, type FieldProblem } from '../components/corporate-ui.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Layout, type PageCtx } from '../layout.js';
+import type { PledgeOptionView as PledgeOption } from '../views/corporate.js';
 
 export interface PledgeFormValues {
   receivingTown?: string;
@@ -64,7 +64,7 @@ function Choose(props: PledgeFormProps) {
                 </a>
                 <p class="small muted">
                   {o.eligibleTowns.length
-                    ? t(lang, 'corporate.form.eligibleVia', { towns: o.eligibleTowns.map((t) => townName(lang, props.towns, t)).join(lang === 'ja' ? '・' : ', ') })
+                    ? t(lang, 'corporate.form.eligibleVia', { towns: o.eligibleTowns.map((code) => townName(lang, props.towns, code)).join(t(lang, 'corporate.sep.towns')) })
                     : t(lang, 'corporate.form.noEligible')}
                 </p>
                 {o.operatorCompanyId === props.companyId ? <p class="small field-error">{t(lang, 'corporate.form.youOperate')}</p> : null}
@@ -92,7 +92,7 @@ function Form(props: PledgeFormProps & { selected: PledgeOption }) {
           <strong>{t(lang, 'corporate.form.refused')}</strong>
           <ul>
             {props.problems.map((p) => (
-              <li data-code={p.code}>{inLang(lang, p)}</li>
+              <li data-code={p.code}>{p.message}</li>
             ))}
           </ul>
         </Notice>

@@ -73,7 +73,7 @@ export function RegionalPlansPage(props: RegionalPlansProps) {
                   {p.projects.map((pr) => (
                     <li>
                       <strong>{pr.name}</strong>:{' '}
-                      {[...pr.challengeIds.map((id) => titleOf(town, 'challenge', id)), ...pr.fundIds.map((id) => titleOf(town, 'fund', id))].join(lang === 'ja' ? '、' : ', ') || t(lang, 'corporate.plans.noTargets')}
+                      {[...pr.challengeIds.map((id) => titleOf(town, 'challenge', id)), ...pr.fundIds.map((id) => titleOf(town, 'fund', id))].join(t(lang, 'corporate.sep.items')) || t(lang, 'corporate.plans.noTargets')}
                     </li>
                   ))}
                 </ul>

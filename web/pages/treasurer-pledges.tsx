@@ -29,7 +29,7 @@ export function TreasurerPledgesPage(props: TreasurerPledgesProps) {
         <h1>{t(lang, 'corporate.treasurer.title')}</h1>
         <p class="lead">{t(lang, 'corporate.treasurer.lead')}</p>
         <p class="small">
-          {props.myTowns.map((t) => townName(lang, props.towns, t)).join(lang === 'ja' ? '・' : ', ')} · <a href="/treasurer/regional-plans">{t(lang, 'corporate.treasurer.plans')}</a>
+          {props.myTowns.map((code) => townName(lang, props.towns, code)).join(t(lang, 'corporate.sep.towns'))} · <a href="/treasurer/regional-plans">{t(lang, 'corporate.treasurer.plans')}</a>
         </p>
       </header>
       {props.flash ? <Notice kind={props.flash.kind}>{props.flash.text}</Notice> : null}

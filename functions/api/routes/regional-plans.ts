@@ -3,37 +3,17 @@
  * corporate-version donations through it. Registered by the town's treasurer or the admin; public to read.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { RegionalPlan } from '../../domain/regional-plans.js';
-import { jstDate } from '../../domain/jst.js';
-import { planCovers } from '../../domain/regional-plans.js';
-import type { AppEnv } from '../context.js';
-import { createPlanAs, plansOf, replacePlanProjectsAs, type CorpCtx } from '../corporate-actions.js';
+import { createPlan, replacePlanProjects, townPlans } from '../../services/regional-plans.js';
+import { planJson } from '../presenters/corporate.js';
 import { createRouter } from '../router.js';
 import { errorResponses, json } from '../schemas/common.js';
 import { PlanInputSchema, PlanProjectsInputSchema, PlanSchema, TownParam, TownPlanParams } from '../schemas/corporate.js';
+import { servicesOf } from '../services.js';
 
 export const regionalPlanRoutes = createRouter();
 
-const ctxOf = (c: Context<AppEnv>): CorpCtx => ({ db: c.var.deps.db, baseUrl: c.var.deps.baseUrl, requestId: c.get('requestId') });
 const secured = { security: [{ bearer: [] }] };
 const refusals = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[409], 422: errorResponses[422] };
-
-function planJson(p: RegionalPlan, today: string) {
-  return {
-    id: p.id,
-    town: p.town,
-    name: p.name,
-    approvedOn: p.approvedOn,
-    periodStart: p.periodStart,
-    periodEnd: p.periodEnd,
-    projects: p.projects,
-    current: planCovers(p, today),
-    version: p.version,
-  };
-}
-
-const todayOf = (c: Context<AppEnv>) => jstDate(c.var.deps.db.now ? c.var.deps.db.now() : new Date());
 
 regionalPlanRoutes.openapi(
   createRoute({
@@ -44,8 +24,7 @@ regionalPlanRoutes.openapi(
     responses: { 200: json(z.object({ plans: z.array(PlanSchema) }), 'the town’s approved regional revitalization plans, latest period end first'), 400: errorResponses[400], 404: errorResponses[404] },
   }),
   async (c) => {
-    const today = todayOf(c);
-    return c.json({ plans: (await plansOf(c.var.deps.db, c.req.valid('param').code)).map((p) => planJson(p, today)) }, 200);
+    return c.json({ plans: (await townPlans(servicesOf(c), c.req.valid('param').code)).map(planJson) }, 200);
   },
 );
 
@@ -60,8 +39,8 @@ regionalPlanRoutes.openapi(
     responses: { 201: json(PlanSchema, 'registered'), ...refusals },
   }),
   async (c) => {
-    const plan = await createPlanAs(ctxOf(c), c.var.principal, c.req.valid('param').code, c.req.valid('json'));
-    return c.json(planJson(plan, todayOf(c)), 201);
+    const plan = await createPlan(servicesOf(c), c.var.principal, c.req.valid('param').code, c.req.valid('json'));
+    return c.json(planJson(plan), 201);
   },
 );
 
@@ -77,7 +56,7 @@ regionalPlanRoutes.openapi(
   }),
   async (c) => {
     const { code, id } = c.req.valid('param');
-    const plan = await replacePlanProjectsAs(ctxOf(c), c.var.principal, code, id, c.req.valid('json').projects);
-    return c.json(planJson(plan, todayOf(c)), 200);
+    const plan = await replacePlanProjects(servicesOf(c), c.var.principal, code, id, c.req.valid('json').projects);
+    return c.json(planJson(plan), 200);
   },
 );

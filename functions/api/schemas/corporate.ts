@@ -1,7 +1,7 @@
 /**
  * Wire shapes of the corporate version (企業版ふるさと納税) and of regional revitalization plans. The schemas
  * check types only; the legal rules (minimum, head office, plan, exclusion, declaration, conflict of
- * interest) live in domain/corporate.ts and answer 422 with a stable code and Japanese and English text.
+ * interest) live in domain/corporate.ts and answer 422 with a stable code; the words come from the catalog.
  */
 import { z } from '@hono/zod-openapi';
 import { CORPORATE_MAX, PLEDGE_STATUSES } from '../../domain/corporate.js';
@@ -30,7 +30,7 @@ export const PledgeInputSchema = z
   .refine((v) => Boolean(v.challengeId) !== Boolean(v.fundId), { message: 'give exactly one of challengeId or fundId', path: ['challengeId'] })
   .openapi('CorporatePledgeInput');
 
-const ReliefSchema = z
+export const ReliefSchema = z
   .object({
     amount: Yen,
     taxCredit: z.object({ inhabitantTax: Yen, corporateTax: Yen, enterpriseTax: Yen, total: Yen }),
@@ -43,7 +43,7 @@ const ReliefSchema = z
   })
   .openapi('CorporateEstimatedRelief');
 
-const BankTransferSchema = z
+export const BankTransferSchema = z
   .object({
     payee: z.object({ ja: z.string(), en: z.string() }),
     amount: Yen,
