@@ -40,7 +40,7 @@ export function paidMail(d: Donation, town: Municipality, links: Links, paidDate
       : []),
     t(lang, 'donation.mail.status', { url: links.thanks }),
   ]);
-  return { to: d.donor.email, subject: `${t('ja', 'donation.mail.paid.subject')} / ${t('en', 'donation.mail.paid.subject', { amount })}`, text, kind: 'donation.paid' };
+  return { to: d.donor.email, subject: `${t('ja', 'donation.mail.paid.subject')} / ${t('en', 'donation.mail.paid.subject')} (${amount})`, text, kind: 'donation.paid' };
 }
 
 /** @example const mail = refundedMail(donation, town, links) */

@@ -54,21 +54,21 @@ export async function prepareDonation(ctx: ServiceContext, _actor: Actor | undef
   const checked = checkDonationInput(input);
   if (!checked.ok) throw donationRefused('invalid', checked.issues);
   const clean = checked.value;
-  const unknown = (path: string, code: string, params: Record<string, string>) => donationRefused('rule', [{ path, code, key: `donation.${code}`, params }]);
+  const unknown = (path: string, code: string, key: string, params: Record<string, string>) => donationRefused('rule', [{ path, code, key, params }]);
   let target: DonationTarget;
   if (clean.target.kind === 'challenge') {
     const challenge = await getChallenge(ctx.db, clean.target.id);
-    if (!challenge || challenge.status === 'draft') throw unknown('challengeId', 'unknown_challenge', { id: clean.target.id });
+    if (!challenge || challenge.status === 'draft') throw unknown('challengeId', 'unknown_challenge', 'donation.unknown_challenge', { id: clean.target.id });
     target = { kind: 'challenge', challenge };
   } else {
     const fund = await getFund(ctx.db, clean.target.id);
-    if (!fund) throw unknown('fundId', 'unknown_fund', { id: clean.target.id });
+    if (!fund) throw unknown('fundId', 'unknown_fund', 'donation.unknown_fund', { id: clean.target.id });
     target = { kind: 'fund', fund };
   }
   const { receivingTown, issues } = targetIssues(clean, target, nowOf(ctx));
   if (issues.length || !receivingTown) throw donationRefused('rule', issues);
   const town = await getTown(ctx.db, receivingTown);
-  if (!town) throw unknown('receivingTown', 'unknown_town', { town: receivingTown });
+  if (!town) throw unknown('receivingTown', 'unknown_town', 'donation.unknown_town', { town: receivingTown });
   const [purpose, purposeEn] = target.kind === 'challenge' ? [target.challenge.title, target.challenge.titleEn] : [target.fund.name, target.fund.nameEn];
   return { clean, target, receivingTown, town, purpose, purposeEn: purposeEn || purpose };
 }
