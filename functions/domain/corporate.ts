@@ -220,6 +220,9 @@ export function receiptRefusals(p: Pledge, input: ReceiptInput, today: string): 
   return out;
 }
 
+/** The reference a company quotes on its bank transfer, so the town can match the money to the pledge. */
+export const transferReference = (pledgeId: string) => `KF${pledgeId.replace(/^pl-/, '').slice(0, 8).toUpperCase()}`;
+
 /** The one journal entry of a received pledge: the town's bank account → the challenge or the fund share. */
 export const receivedEntryId = (pledgeId: string) => `pledge:${pledgeId}:received`;
 

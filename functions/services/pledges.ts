@@ -19,6 +19,7 @@ import {
   isPledgeCompany,
   pledgeRefusals,
   receiptRefusals,
+  transferReference,
   type CompanyYearSummary,
   type CorporateDonorYear,
   type Disclosure,
@@ -120,9 +121,6 @@ export interface BankTransfer {
   dueBy: string;
   account?: { bankCode: string; bankNameKana: string; branchCode: string; branchNameKana: string; accountType: string; accountNumber: string; holderKana: string };
 }
-
-/** The reference a company quotes on its transfer, so the town can match it to the pledge. */
-export const transferReference = (pledgeId: string) => `KF${pledgeId.replace(/^pl-/, '').slice(0, 8).toUpperCase()}`;
 
 async function bankTransferFor(db: Db, p: Pledge, town?: Municipality): Promise<BankTransfer> {
   const t = town ?? (await getTown(db, p.receivingTown));

@@ -4,7 +4,7 @@ import { Yen } from './yen.js';
 
 /**
  * Corporate-version donors of a challenge or fund, per fiscal year of receipt (from
- * `corporateDonorsFor(db, {kind, id})` in functions/api/corporate-actions.ts). Only companies that consented
+ * `corporateDonors(ctx, {kind, id})` in functions/services/pledges.ts). Only companies that consented
  * are named, amounts only where consented; everything else appears in the totals alone.
  */
 export function CorporateDonors(props: { lang: Lang; years: CorporateDonorYear[] }) {

@@ -1,4 +1,4 @@
-import type { Pledge } from '../../functions/domain/corporate.js';
+import { transferReference, type Pledge } from '../../functions/domain/corporate.js';
 import { t, pick, type Lang } from '../../functions/i18n/index.js';
 import { CorporateStyles, FieldError, Notice, ProblemList, type FieldProblem } from '../components/corporate-ui.js';
 import { JstDate } from '../components/date.js';
@@ -103,7 +103,7 @@ function PendingCard(props: TreasurerPledgesProps & { p: Pledge; lang: Lang }) {
           <JstDate lang={lang} date={p.expiresOn} />
         </dd>
         <dt>{t(lang, 'corporate.detail.reference')}</dt>
-        <dd>KF{p.id.replace(/^pl-/, '').slice(0, 8).toUpperCase()}</dd>
+        <dd>{transferReference(p.id)}</dd>
         <dt>{t(lang, 'corporate.detail.disclosure')}</dt>
         <dd>{t(lang, p.disclose.name ? (p.disclose.amount ? 'corporate.detail.discloseBoth' : 'corporate.detail.discloseName') : 'corporate.detail.discloseNone')}</dd>
       </dl>
