@@ -13,15 +13,8 @@ import { accounts } from './ledger/accounts.js';
 import type { JournalEntry } from './ledger/entry.js';
 import { isYen, type Yen } from './money.js';
 import type { TownCode } from './municipality.js';
-import {
-  allocationRequirement,
-  isDecisionExpired,
-  RuleError,
-  type DecisionNote,
-  type GovernanceRule,
-  type RuleErrorDetail,
-  type Requirement,
-} from './governance.js';
+import { DomainError, type Issue } from './errors.js';
+import { allocationRequirement, isDecisionExpired, type DecisionNote, type GovernanceRule, type Requirement } from './governance.js';
 
 export type AllocationStatus = 'proposed' | 'approved' | 'rejected' | 'expired';
 export const ALLOCATION_STATUSES: readonly AllocationStatus[] = ['proposed', 'approved', 'rejected', 'expired'];
@@ -80,8 +73,8 @@ export function effectiveAllocationStatus(a: Pick<Allocation, 'status' | 'deadli
 }
 
 /** Shape rules for draws: member towns, each once, whole yen above zero. Balances are the store's job. */
-export function drawProblems(draws: readonly Draw[], fund: Pick<Fund, 'members'>): RuleErrorDetail[] {
-  const problems: RuleErrorDetail[] = [];
+export function drawProblems(draws: readonly Draw[], fund: Pick<Fund, 'members'>): Issue[] {
+  const problems: Issue[] = [];
   if (draws.length === 0) problems.push({ path: 'draws', code: 'empty', message: 'name at least one town share to draw from' });
   if (draws.length > MAX_DRAWS) problems.push({ path: 'draws', code: 'too_many', message: `at most ${MAX_DRAWS} towns per allocation` });
   const seen = new Set<string>();
@@ -101,11 +94,13 @@ export function drawProblems(draws: readonly Draw[], fund: Pick<Fund, 'members'>
  * Towns whose part is zero are left out. Uses BigInt so amount × share cannot lose precision.
  */
 export function splitByShare(amount: Yen, shares: readonly { town: TownCode; available: Yen }[]): Draw[] {
-  if (!isYen(amount) || amount <= 0) throw new RuleError('invalid', 'amount', 'the amount must be a whole number of yen above zero', [{ path: 'amount', message: 'must be > 0' }]);
+  if (!isYen(amount) || amount <= 0) throw new DomainError('invalid', 'amount', 'the amount must be a whole number of yen above zero', { issues: [{ path: 'amount', code: 'amount', message: 'must be > 0' }] });
   const usable = shares.filter((s) => s.available > 0);
   const total = usable.reduce((a, s) => a + s.available, 0);
   if (amount > total) {
-    throw new RuleError('rule', 'insufficient_share', `the shares hold ¥${total} in all, less than the ¥${amount} asked for`, [{ path: 'amount', code: 'insufficient_share', message: `at most ¥${total}` }]);
+    throw new DomainError('rule', 'insufficient_share', `the shares hold ¥${total} in all, less than the ¥${amount} asked for`, {
+      issues: [{ path: 'amount', code: 'insufficient_share', message: `at most ¥${total}` }],
+    });
   }
   const parts = usable.map((s) => ({ town: s.town, available: s.available, amount: Number((BigInt(amount) * BigInt(s.available)) / BigInt(total)) }));
   let left = amount - parts.reduce((a, p) => a + p.amount, 0);

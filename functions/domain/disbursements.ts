@@ -12,7 +12,8 @@ import { accounts } from './ledger/accounts.js';
 import type { JournalEntry } from './ledger/entry.js';
 import type { Yen } from './money.js';
 import type { TownCode } from './municipality.js';
-import { RuleError, type RuleErrorDetail } from './governance.js';
+import { townsWithRole, type Actor } from './actor.js';
+import { DomainError, type Issue } from './errors.js';
 import { toHalfWidthKana, type ZenginAccountType, type ZenginTransfer } from './zengin.js';
 
 export type DisbursementStatus = 'requested' | 'scheduled' | 'paid' | 'rejected';
@@ -70,12 +71,12 @@ export const disbursementPaidEntryId = (id: string) => `disbursement:${id}:paid`
  * The payee as banks need it. The holder name may be typed in full-width katakana (or hiragana) and is
  * converted; anything a bank cannot take (kanji, symbols) is refused rather than guessed.
  */
-export function normalizePayee(p: Payee): { payee?: Payee; problems: RuleErrorDetail[] } {
-  const problems: RuleErrorDetail[] = [];
-  if (!/^\d{4}$/.test(p.bankCode)) problems.push({ path: 'payee.bankCode', message: 'the bank code has 4 digits' });
-  if (!/^\d{3}$/.test(p.branchCode)) problems.push({ path: 'payee.branchCode', message: 'the branch code has 3 digits' });
-  if (p.accountType !== 'ordinary' && p.accountType !== 'current') problems.push({ path: 'payee.accountType', message: 'ordinary (普通) or current (当座)' });
-  if (!/^\d{7}$/.test(p.accountNumber)) problems.push({ path: 'payee.accountNumber', message: 'the account number has 7 digits (pad with leading zeros)' });
+export function normalizePayee(p: Payee): { payee?: Payee; problems: Issue[] } {
+  const problems: Issue[] = [];
+  if (!/^\d{4}$/.test(p.bankCode)) problems.push({ path: 'payee.bankCode', code: 'bad_payee', message: 'the bank code has 4 digits' });
+  if (!/^\d{3}$/.test(p.branchCode)) problems.push({ path: 'payee.branchCode', code: 'bad_payee', message: 'the branch code has 3 digits' });
+  if (p.accountType !== 'ordinary' && p.accountType !== 'current') problems.push({ path: 'payee.accountType', code: 'bad_payee', message: 'ordinary (普通) or current (当座)' });
+  if (!/^\d{7}$/.test(p.accountNumber)) problems.push({ path: 'payee.accountNumber', code: 'bad_payee', message: 'the account number has 7 digits (pad with leading zeros)' });
   let holderKana = '';
   try {
     holderKana = toHalfWidthKana(p.holderKana).trim();
@@ -87,22 +88,20 @@ export function normalizePayee(p: Payee): { payee?: Payee; problems: RuleErrorDe
   return problems.length ? { problems } : { payee: { ...p, holderKana }, problems };
 }
 
-export interface DisbursementActor {
-  sub: string;
-  treasurerTowns: string[];
-}
+/** Whether the actor is a treasurer of the town that pays this disbursement. */
+export const isPayingTreasurer = (d: Pick<Disbursement, 'town'>, actor: Actor) => townsWithRole(actor, 'treasurer').includes(d.town);
 
 /** The checks an approval must pass; the store re-checks the status atomically when it writes. */
-export function assertCanApproveDisbursement(d: Disbursement, actor: DisbursementActor): void {
-  if (!actor.treasurerTowns.includes(d.town)) throw new RuleError('forbidden', 'not_treasurer', `only a treasurer of the paying town ${d.town} can approve this disbursement`);
-  if (actor.sub === d.requestedBy) throw new RuleError('forbidden', 'requester_cannot_approve', 'you requested this disbursement; two other people must approve it');
-  if (d.status !== 'requested') throw new RuleError('conflict', 'not_open', `this disbursement is ${d.status}; only a requested disbursement can be approved`);
-  if (d.approvers.includes(actor.sub)) throw new RuleError('conflict', 'already_approved', 'you have already approved this disbursement; a second, different treasurer must approve');
+export function assertCanApproveDisbursement(d: Disbursement, actor: Actor): void {
+  if (!isPayingTreasurer(d, actor)) throw new DomainError('forbidden', 'not_treasurer', `only a treasurer of the paying town ${d.town} can approve this disbursement`);
+  if (actor.sub === d.requestedBy) throw new DomainError('forbidden', 'requester_cannot_approve', 'you requested this disbursement; two other people must approve it');
+  if (d.status !== 'requested') throw new DomainError('conflict', 'not_open', `this disbursement is ${d.status}; only a requested disbursement can be approved`);
+  if (d.approvers.includes(actor.sub)) throw new DomainError('conflict', 'already_approved', 'you have already approved this disbursement; a second, different treasurer must approve');
 }
 
-export function assertCanRejectDisbursement(d: Disbursement, actor: DisbursementActor): void {
-  if (!actor.treasurerTowns.includes(d.town)) throw new RuleError('forbidden', 'not_treasurer', `only a treasurer of the paying town ${d.town} can reject this disbursement`);
-  if (d.status !== 'requested') throw new RuleError('conflict', 'not_open', `this disbursement is ${d.status}; only a requested disbursement can be rejected`);
+export function assertCanRejectDisbursement(d: Disbursement, actor: Actor): void {
+  if (!isPayingTreasurer(d, actor)) throw new DomainError('forbidden', 'not_treasurer', `only a treasurer of the paying town ${d.town} can reject this disbursement`);
+  if (d.status !== 'requested') throw new DomainError('conflict', 'not_open', `this disbursement is ${d.status}; only a requested disbursement can be rejected`);
 }
 
 /**
@@ -178,18 +177,18 @@ export interface TownBankAccount {
   requesterNameKana: string;
 }
 
-export function normalizeBankAccount(b: TownBankAccount): { account?: TownBankAccount; problems: RuleErrorDetail[] } {
-  const problems: RuleErrorDetail[] = [];
-  if (!/^\d{4}$/.test(b.bankCode)) problems.push({ path: 'bankCode', message: 'the bank code has 4 digits' });
-  if (!/^\d{3}$/.test(b.branchCode)) problems.push({ path: 'branchCode', message: 'the branch code has 3 digits' });
-  if (!/^\d{7}$/.test(b.accountNumber)) problems.push({ path: 'accountNumber', message: 'the account number has 7 digits' });
-  if (!/^\d{10}$/.test(b.requesterCode)) problems.push({ path: 'requesterCode', message: 'the requester code (委託者コード) has 10 digits' });
+export function normalizeBankAccount(b: TownBankAccount): { account?: TownBankAccount; problems: Issue[] } {
+  const problems: Issue[] = [];
+  if (!/^\d{4}$/.test(b.bankCode)) problems.push({ path: 'bankCode', code: 'bad_bank_account', message: 'the bank code has 4 digits' });
+  if (!/^\d{3}$/.test(b.branchCode)) problems.push({ path: 'branchCode', code: 'bad_bank_account', message: 'the branch code has 3 digits' });
+  if (!/^\d{7}$/.test(b.accountNumber)) problems.push({ path: 'accountNumber', code: 'bad_bank_account', message: 'the account number has 7 digits' });
+  if (!/^\d{10}$/.test(b.requesterCode)) problems.push({ path: 'requesterCode', code: 'bad_bank_account', message: 'the requester code (委託者コード) has 10 digits' });
   const kana = (path: keyof TownBankAccount, max: number, required: boolean): string => {
     const raw = String(b[path] ?? '');
     try {
       const v = toHalfWidthKana(raw).trim();
-      if (required && !v) problems.push({ path, message: 'required' });
-      if (v.length > max) problems.push({ path, message: `at most ${max} half-width characters (it is ${v.length})` });
+      if (required && !v) problems.push({ path, code: 'bad_bank_account', message: 'required' });
+      if (v.length > max) problems.push({ path, code: 'bad_bank_account', message: `at most ${max} half-width characters (it is ${v.length})` });
       return v;
     } catch (e) {
       problems.push({ path, code: 'kana', message: (e as Error).message });

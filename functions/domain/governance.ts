@@ -8,37 +8,17 @@
  * treasurers, and a person approves at most once per decision even if they hold several towns. That is
  * what keeps "several towns decide" from collapsing into "one busy treasurer decides".
  */
+import { townsWithRole, type Actor } from './actor.js';
 import type { Fund } from './catalog.js';
-import { DomainError } from './errors.js';
+import { DomainError, type Issue } from './errors.js';
 import type { TownCode } from './municipality.js';
 
 export type GovernanceRule = Fund['governance'];
 
-/** Why a request was refused, in terms the API maps to a status: no HTTP here, just the kind of "no". */
-export type RuleErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'rule';
-
-export interface RuleErrorDetail {
-  path?: string;
-  message: string;
-  code?: string;
-}
-
-export class RuleError extends DomainError {
-  override name = 'RuleError';
-  constructor(
-    kind: RuleErrorKind,
-    code: string,
-    message: string,
-    readonly details: RuleErrorDetail[] = [],
-  ) {
-    super(kind, code, message, { issues: details.map((d) => ({ path: d.path, code: d.code ?? code, message: d.message })) });
-  }
-}
-
 /** A rule change waits this long for every member town before it lapses. */
 export const GOVERNANCE_PROPOSAL_DAYS = 30;
 
-export function validateRule(rule: GovernanceRule, members: readonly TownCode[]): RuleErrorDetail[] {
+export function validateRule(rule: GovernanceRule, members: readonly TownCode[]): Issue[] {
   if (rule.rule === 'all_drawn') return [];
   if (!Number.isSafeInteger(rule.quorum) || rule.quorum < 1 || rule.quorum > members.length) {
     return [{ path: 'quorum', code: 'quorum_range', message: `the quorum must be a whole number from 1 to ${members.length} (the number of member towns)` }];
@@ -80,13 +60,6 @@ export interface TownDecision {
   approvers: string[];
 }
 
-export interface Actor {
-  sub: string;
-  name?: string;
-  /** Towns the person is treasurer of. */
-  treasurerTowns: string[];
-}
-
 export function isDecisionExpired(d: Pick<TownDecision, 'deadlineAt'>, now: Date): boolean {
   return now.getTime() >= Date.parse(d.deadlineAt);
 }
@@ -100,32 +73,36 @@ export function isDecisionComplete(approvedTowns: readonly TownCode[], requireme
  * eligible towns that have not yet approved must say which one (`town`): one person, one approval.
  */
 export function approvalTownFor(d: TownDecision, actor: Actor, requestedTown: string | undefined, now: Date, what: string): TownCode {
-  if (d.status !== 'proposed') throw new RuleError('conflict', 'not_open', `this ${what} is ${d.status}; only a proposed ${what} can be approved`);
-  if (isDecisionExpired(d, now)) throw new RuleError('conflict', 'expired', `this ${what} expired on ${d.deadlineAt}; propose it again`);
-  if (d.approvers.includes(actor.sub)) throw new RuleError('conflict', 'already_approved', `you have already approved this ${what}; nobody approves twice`);
-  const held = d.requirement.eligible.filter((t) => actor.treasurerTowns.includes(t));
-  if (!held.length) throw new RuleError('forbidden', 'not_eligible', `only a treasurer of ${d.requirement.eligible.join(', ')} can approve this ${what}`);
+  if (d.status !== 'proposed') throw new DomainError('conflict', 'not_open', `this ${what} is ${d.status}; only a proposed ${what} can be approved`);
+  if (isDecisionExpired(d, now)) throw new DomainError('conflict', 'expired', `this ${what} expired on ${d.deadlineAt}; propose it again`);
+  if (d.approvers.includes(actor.sub)) throw new DomainError('conflict', 'already_approved', `you have already approved this ${what}; nobody approves twice`);
+  const mine = townsWithRole(actor, 'treasurer');
+  const held = d.requirement.eligible.filter((t) => mine.includes(t));
+  if (!held.length) throw new DomainError('forbidden', 'not_eligible', `only a treasurer of ${d.requirement.eligible.join(', ')} can approve this ${what}`);
   if (requestedTown !== undefined) {
-    if (!held.includes(requestedTown)) throw new RuleError('forbidden', 'not_your_town', `you cannot approve for town ${requestedTown}: approve for a town you are treasurer of (${held.join(', ')})`);
-    if (d.approvedTowns.includes(requestedTown)) throw new RuleError('conflict', 'town_already_approved', `town ${requestedTown} has already approved this ${what}`);
+    if (!held.includes(requestedTown)) throw new DomainError('forbidden', 'not_your_town', `you cannot approve for town ${requestedTown}: approve for a town you are treasurer of (${held.join(', ')})`);
+    if (d.approvedTowns.includes(requestedTown)) throw new DomainError('conflict', 'town_already_approved', `town ${requestedTown} has already approved this ${what}`);
     return requestedTown;
   }
   const open = held.filter((t) => !d.approvedTowns.includes(t));
-  if (!open.length) throw new RuleError('conflict', 'town_already_approved', `your town (${held.join(', ')}) has already approved this ${what}`);
+  if (!open.length) throw new DomainError('conflict', 'town_already_approved', `your town (${held.join(', ')}) has already approved this ${what}`);
   if (open.length > 1) {
-    throw new RuleError('invalid', 'town_required', `you are treasurer of several towns that have not approved (${open.join(', ')}); say which one with "town"`, [{ path: 'town', message: 'required when you hold several towns' }]);
+    throw new DomainError('invalid', 'town_required', `you are treasurer of several towns that have not approved (${open.join(', ')}); say which one with "town"`, {
+      issues: [{ path: 'town', code: 'town_required', message: 'required when you hold several towns' }],
+    });
   }
   return open[0]!;
 }
 
 /** Who may reject: a treasurer of an eligible town that has not approved, while the decision is open. */
 export function rejectionTownFor(d: TownDecision, actor: Actor, requestedTown: string | undefined, now: Date, what: string): TownCode {
-  if (d.status !== 'proposed') throw new RuleError('conflict', 'not_open', `this ${what} is ${d.status}; only a proposed ${what} can be rejected`);
-  if (isDecisionExpired(d, now)) throw new RuleError('conflict', 'expired', `this ${what} expired on ${d.deadlineAt}`);
-  const held = d.requirement.eligible.filter((t) => actor.treasurerTowns.includes(t));
-  if (!held.length) throw new RuleError('forbidden', 'not_eligible', `only a treasurer of ${d.requirement.eligible.join(', ')} can reject this ${what}`);
+  if (d.status !== 'proposed') throw new DomainError('conflict', 'not_open', `this ${what} is ${d.status}; only a proposed ${what} can be rejected`);
+  if (isDecisionExpired(d, now)) throw new DomainError('conflict', 'expired', `this ${what} expired on ${d.deadlineAt}`);
+  const mine = townsWithRole(actor, 'treasurer');
+  const held = d.requirement.eligible.filter((t) => mine.includes(t));
+  if (!held.length) throw new DomainError('forbidden', 'not_eligible', `only a treasurer of ${d.requirement.eligible.join(', ')} can reject this ${what}`);
   const open = held.filter((t) => !d.approvedTowns.includes(t) && (requestedTown === undefined || t === requestedTown));
-  if (!open.length) throw new RuleError('conflict', 'town_already_approved', `your town has already approved this ${what}; a town that approved cannot reject it`);
+  if (!open.length) throw new DomainError('conflict', 'town_already_approved', `your town has already approved this ${what}; a town that approved cannot reject it`);
   return open[0]!;
 }
 

@@ -3,33 +3,20 @@
  * each approval is its own item, put only if absent (one per town, one per person), in the same
  * transaction as a conditional update of the decision that checks the approval count it was decided
  * on. Two approvals racing each other therefore cannot both count, and cannot both be "the last one":
- * the loser's transaction is cancelled, it re-reads, and decides again from the new state.
+ * the loser's transaction is cancelled, it re-reads, and decides again from the new state. Who may
+ * decide is the services' question (services/fund-governance.ts); this module only reads and writes.
  */
-import { fromItem } from './items.js';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
-import {
-  addDays,
-  approvalTownFor,
-  effectiveGovernanceStatus,
-  governanceRequirement,
-  GOVERNANCE_PROPOSAL_DAYS,
-  isDecisionComplete,
-  rejectionTownFor,
-  RuleError,
-  sameRule,
-  validateRule,
-  type Actor,
-  type DecisionNote,
-  type GovernanceProposal,
-  type GovernanceRule,
-} from '../domain/governance.js';
+import { effectiveGovernanceStatus, type DecisionNote, type GovernanceProposal, type GovernanceRule } from '../domain/governance.js';
 import type { Fund } from '../domain/catalog.js';
 import { getFund, listFunds } from './catalog.js';
-import { nowIso, type AuditedChange, type Db, type TransactItem } from './db.js';
+import { nowOf, type AuditedChange, type Db, type TransactItem } from './db.js';
 import { writeAudited } from './audit.js';
 import { BusyError, NotFoundError, StateConflictError } from './errors.js';
+import { fromItem } from './items.js';
 import { APPROVAL_PREFIX, keys, lists } from './keys.js';
+import { queryAll, queryAllRaw } from './query.js';
 
 /** Short random ids for people to read out over the phone: `al_Xy3…` (12 url-safe characters). */
 export function newId(prefix: string): string {
@@ -39,15 +26,7 @@ export function newId(prefix: string): string {
 
 /** The decision item and its approval items, in one strongly consistent query of the partition. */
 export async function readDecision<T>(db: Db, pk: string): Promise<{ item?: T; notes: DecisionNote[] }> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({ TableName: db.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true, ExclusiveStartKey }),
-    );
-    items.push(...((res.Items ?? []) as Record<string, unknown>[]));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const items = await queryAllRaw(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
   const meta = items.find((i) => i.SK === 'META');
   const notes = items
     .filter((i) => String(i.SK).startsWith(APPROVAL_PREFIX))
@@ -154,7 +133,7 @@ export async function fundGovernance(db: Db, fundId: string): Promise<Governance
 }
 
 /** As stored: a lapsed proposal still says 'proposed' until the scheduled task marks it. */
-async function loadProposal(db: Db, fundId: string, id: string): Promise<GovernanceProposal> {
+export async function loadProposal(db: Db, fundId: string, id: string): Promise<GovernanceProposal> {
   const { item, notes } = await readDecision<GovernanceProposal>(db, keys.governanceProposal(id).PK);
   if (!item || item.fundId !== fundId) throw new NotFoundError(`rule-change proposal ${id} not found`);
   return { ...item, approvals: notes };
@@ -163,129 +142,45 @@ async function loadProposal(db: Db, fundId: string, id: string): Promise<Governa
 /** As readers see it: past its deadline it is expired, whether or not the task has run yet. */
 export async function getGovernanceProposal(db: Db, fundId: string, id: string): Promise<GovernanceProposal> {
   const p = await loadProposal(db, fundId, id);
-  return { ...p, status: effectiveGovernanceStatus(p, new Date(nowIso(db))) };
+  return { ...p, status: effectiveGovernanceStatus(p, nowOf(db)) };
 }
 
 /** As stored, newest first, without approval notes. */
 async function storedProposals(db: Db, fundId: string): Promise<GovernanceProposal[]> {
-  const res = await db.doc.send(
-    new QueryCommand({ TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.fundGovernanceProposals(fundId) }, ScanIndexForward: false }),
-  );
-  return (res.Items ?? []).map((i) => ({ ...fromItem<GovernanceProposal>(i)!, approvals: [] }));
+  const items = await queryAll<GovernanceProposal>(db, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': lists.fundGovernanceProposals(fundId) }, ScanIndexForward: false });
+  return items.map((p) => ({ ...p, approvals: [] }));
 }
 
 export async function listGovernanceProposals(db: Db, fundId: string): Promise<GovernanceProposal[]> {
-  const now = new Date(nowIso(db));
+  const now = nowOf(db);
   return (await storedProposals(db, fundId)).map((p) => ({ ...p, status: effectiveGovernanceStatus(p, now) }));
 }
 
-export async function proposeGovernanceChange(
-  db: Db,
-  fundId: string,
-  rule: GovernanceRule,
-  actor: Actor,
-  opts: { comment?: string; requestId?: string } = {},
-): Promise<GovernanceProposal> {
-  const { fund, rule: current, version } = await fundGovernance(db, fundId);
-  const town = fund.members.find((t) => actor.treasurerTowns.includes(t));
-  if (!town) throw new RuleError('forbidden', 'not_member_treasurer', 'only a treasurer of a member town can propose a rule change');
-  const problems = validateRule(rule, fund.members);
-  if (problems.length) throw new RuleError('invalid', 'bad_rule', problems[0]!.message, problems);
-  if (sameRule(rule, current)) throw new RuleError('rule', 'same_rule', 'the fund already has this rule');
-  const createdAt = nowIso(db);
-  const proposal: GovernanceProposal = {
-    id: newId('gp'),
-    fundId,
-    rule,
-    baseVersion: version,
-    status: 'proposed',
-    requirement: governanceRequirement(fund.members),
-    approvedTowns: [],
-    approvers: [],
-    approvals: [],
-    proposedBy: actor.sub,
-    proposedByName: actor.name,
-    proposerTown: town,
-    comment: opts.comment,
-    createdAt,
-    deadlineAt: addDays(createdAt, GOVERNANCE_PROPOSAL_DAYS),
-  };
+/** Writes a new proposal (its id must be new) with its audit record. */
+export async function insertGovernanceProposal(db: Db, proposal: GovernanceProposal, change: AuditedChange): Promise<void> {
   const { approvals: _n, ...stored } = proposal;
   await writeAudited(
     db,
-    [{ Put: { Item: { ...keys.governanceProposal(proposal.id), type: 'governance_proposal', GSI1PK: lists.fundGovernanceProposals(fundId), GSI1SK: `${createdAt}#${proposal.id}`, ...stored, approvalCount: 0 }, ConditionExpression: 'attribute_not_exists(PK)' } }],
-    audit(`town:${town}`, { actor: actor.sub, role: `treasurer:${town}`, action: 'governance.propose', target: `fund:${fundId}`, before: current, after: { proposalId: proposal.id, rule }, requestId: opts.requestId }),
+    [{ Put: { Item: { ...keys.governanceProposal(proposal.id), type: 'governance_proposal', GSI1PK: lists.fundGovernanceProposals(proposal.fundId), GSI1SK: `${proposal.createdAt}#${proposal.id}`, ...stored, approvalCount: 0 }, ConditionExpression: 'attribute_not_exists(PK)' } }],
+    change,
   );
-  return proposal;
 }
 
 /**
- * One member town's approval of a rule change; the last one applies the rule to the fund in the same
- * transaction, and only if the fund's rule is still the one the proposal was made against.
+ * Records one town's approval of a rule change, as read (`p`); `complete` also applies the rule to the
+ * fund in the same transaction, only if the fund's rule is still the one the proposal was made against.
+ * A StateConflictError means someone moved first: re-read and decide again.
  */
-export async function approveGovernanceChange(
-  db: Db,
-  fundId: string,
-  id: string,
-  actor: Actor,
-  opts: { comment?: string; town?: string; requestId?: string } = {},
-): Promise<{ proposal: GovernanceProposal; applied: boolean }> {
-  return rereadOnConflict(async () => {
-    const at = nowIso(db);
-    const p = await loadProposal(db, fundId, id);
-    const town = approvalTownFor(p, actor, opts.town, new Date(at), 'rule change');
-    const note: DecisionNote = { town, by: actor.sub, name: actor.name, comment: opts.comment, at };
-    const approvedTowns = [...p.approvedTowns, town];
-    const complete = isDecisionComplete(approvedTowns, p.requirement);
-    const pk = keys.governanceProposal(id);
-    const items: TransactItem[] = [
-      ...approvalItems(pk.PK, note),
-      countApprovalUpdate(pk, p.approvedTowns.length, note, at, complete ? { status: 'applied', decidedAt: at } : {}),
-    ];
-    if (complete) items.push(applyRuleUpdate(fundId, p.rule, p.baseVersion));
-    try {
-      await writeAudited(
-        db,
-        items,
-        audit(`town:${town}`, {
-          actor: actor.sub,
-          role: `treasurer:${town}`,
-          action: complete ? 'governance.approve_and_apply' : 'governance.approve',
-          target: `governance:${id}`,
-          before: { status: p.status, approvedTowns: p.approvedTowns },
-          after: { status: complete ? 'applied' : 'proposed', approvedTowns, comment: opts.comment, ...(complete ? { fund: fundId, rule: p.rule } : {}) },
-          requestId: opts.requestId,
-        }),
-      );
-    } catch (e) {
-      if (complete && e instanceof StateConflictError && (await fundGovernance(db, fundId)).version !== p.baseVersion) {
-        throw new RuleError('conflict', 'rule_changed', 'the fund’s rule has changed since this proposal was made; propose the change again');
-      }
-      throw e;
-    }
-    return { proposal: { ...p, status: complete ? 'applied' : 'proposed', approvedTowns, approvers: [...p.approvers, actor.sub], approvals: [...p.approvals, note] }, applied: complete };
-  });
+export async function writeGovernanceApproval(db: Db, p: GovernanceProposal, note: DecisionNote, complete: boolean, change: AuditedChange): Promise<void> {
+  const pk = keys.governanceProposal(p.id);
+  const items: TransactItem[] = [...approvalItems(pk.PK, note), countApprovalUpdate(pk, p.approvedTowns.length, note, note.at, complete ? { status: 'applied', decidedAt: note.at } : {})];
+  if (complete) items.push(applyRuleUpdate(p.fundId, p.rule, p.baseVersion));
+  await writeAudited(db, items, change);
 }
 
-export async function rejectGovernanceChange(
-  db: Db,
-  fundId: string,
-  id: string,
-  actor: Actor,
-  opts: { comment?: string; town?: string; requestId?: string } = {},
-): Promise<GovernanceProposal> {
-  return rereadOnConflict(async () => {
-    const at = nowIso(db);
-    const p = await loadProposal(db, fundId, id);
-    const town = rejectionTownFor(p, actor, opts.town, new Date(at), 'rule change');
-    const rejection: DecisionNote = { town, by: actor.sub, name: actor.name, comment: opts.comment, at };
-    await writeAudited(
-      db,
-      [closeDecisionUpdate(keys.governanceProposal(id), 'rejected', { rejection, decidedAt: at }, { deadlineAfter: at })],
-      audit(`town:${town}`, { actor: actor.sub, role: `treasurer:${town}`, action: 'governance.reject', target: `governance:${id}`, before: { status: 'proposed' }, after: { status: 'rejected', comment: opts.comment }, requestId: opts.requestId }),
-    );
-    return { ...p, status: 'rejected', rejection, decidedAt: at };
-  });
+/** Closes a proposal as rejected, only while it is still proposed and open. */
+export async function writeGovernanceRejection(db: Db, id: string, rejection: DecisionNote, change: AuditedChange): Promise<void> {
+  await writeAudited(db, [closeDecisionUpdate(keys.governanceProposal(id), 'rejected', { rejection, decidedAt: rejection.at }, { deadlineAfter: rejection.at })], change);
 }
 
 function applyRuleUpdate(fundId: string, rule: GovernanceRule, baseVersion: number): TransactItem {
@@ -300,7 +195,11 @@ function applyRuleUpdate(fundId: string, rule: GovernanceRule, baseVersion: numb
   };
 }
 
-/** Scheduled: marks lapsed rule-change proposals expired (idempotent: only proposed ones past the deadline). */
+/**
+ * Marks lapsed rule-change proposals expired (idempotent: only proposed ones past the deadline). The
+ * scheduled task calls this through services/fund-governance.ts `expireDueGovernanceProposals`.
+ * @example await expireGovernanceProposals(db, new Date()) // 0 when nothing lapsed
+ */
 export async function expireGovernanceProposals(db: Db, now: Date): Promise<number> {
   // Few funds, few proposals: reading each fund's list is fine here.
   let n = 0;

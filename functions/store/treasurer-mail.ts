@@ -1,18 +1,27 @@
 /**
- * Mail to the treasurers whose decision a proposal or request waits for, queued in the same transaction
- * as the proposal: a treasurer learns of it without watching the dashboard.
+ * Who hears of a decision that waits for them, and how composed mail joins the transaction that causes
+ * it. The words are the services' (services/treasury-mail.ts); this module only finds addresses and turns
+ * each mail into an outbox row, so a notification is queued if and only if the change happened.
  */
-import type { TransactItem } from './db.js';
-import type { Db } from './db.js';
-import { mailItem } from './outbox.js';
+import type { Db, TransactItem } from './db.js';
+import { mailItem, type Mail } from './outbox.js';
 import { usersWithRole } from './users.js';
 
-export async function treasurerMails(
-  db: Db,
-  towns: readonly string[],
-  notice: { cause: string; subject: string; text: string; kind: string; at: string; except?: string },
-): Promise<TransactItem[]> {
+/** A composed mail and the change that causes it (its outbox id derives from the cause). */
+export interface QueuedMail extends Mail {
+  cause: string;
+}
+
+/**
+ * The distinct addresses of the treasurers of `towns`, leaving out `except` (the person acting).
+ * @example await treasurerEmails(db, ['113611'], 'treasurer-yokoze') // ['treasurer2@town.yokoze.example']
+ */
+export async function treasurerEmails(db: Db, towns: readonly string[], except?: string): Promise<string[]> {
   const people = (await Promise.all([...new Set(towns)].map((t) => usersWithRole(db, `treasurer:${t}`)))).flat();
-  const emails = [...new Set(people.filter((u) => u.id !== notice.except && u.email).map((u) => u.email))];
-  return emails.map((to) => mailItem(notice.cause, { to, subject: notice.subject, text: notice.text, kind: notice.kind }, notice.at));
+  return [...new Set(people.filter((u) => u.id !== except && u.email).map((u) => u.email))];
+}
+
+/** The outbox rows of composed mail, to write in the same transaction as their cause. */
+export function mailItems(mails: readonly QueuedMail[], at: string): TransactItem[] {
+  return mails.map(({ cause, ...mail }) => mailItem(cause, mail, at));
 }

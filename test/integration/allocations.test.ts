@@ -7,10 +7,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../functions/domain/ledger/accounts.js';
 import { auditRecords } from '../../functions/store/audit.js';
-import { approveAllocation, expireAllocations, proposeAllocation } from '../../functions/store/allocations.js';
+import { approveAllocation, proposeAllocation } from '../../functions/services/allocations.js';
+import { expireAllocations } from '../../functions/store/allocations.js';
 import type { Db } from '../../functions/store/db.js';
 import { getEntry, readShards } from '../../functions/store/ledger.js';
 import { testPlatform } from '../support/platform.js';
+import { ctxOf, treasurer } from './treasury-helpers.js';
 
 const YOKOZE = '113611';
 const BANDAI = '074071';
@@ -170,7 +172,7 @@ describe('allocations: joint approval moves the money once', () => {
     const future: Db = { ...pl.db, now: () => later };
     // Before the task runs, a late approval is refused by the deadline condition itself.
     const { getAllocation } = await import('../../functions/store/allocations.js');
-    await expect(approveAllocation(future, id, { sub: 'treasurer-bandai', treasurerTowns: [BANDAI] })).rejects.toMatchObject({ code: 'expired' });
+    await expect(approveAllocation(ctxOf(future), treasurer('treasurer-bandai', BANDAI), id)).rejects.toMatchObject({ code: 'expired' });
     expect((await getAllocation(future, id)).status).toBe('expired');
     const gp = (await pl.api('POST', `/api/funds/${FUND}/governance-proposals`, { user: 'treasurer-bandai', body: { rule: 'quorum', quorum: 2 } })).json.proposalId;
     expect(await expireAllocations(pl.db, new Date())).toEqual({ expired: 0 });
@@ -288,7 +290,7 @@ describe('allocations under concurrency', () => {
   it('100 concurrent approvals and proposals that together would overdraw a share: no share below zero, exactly the affordable ones complete', async () => {
     const pl = await testPlatform();
     const UNIT = 300_000; // Bandai's share of 3,000,000 affords exactly 10 draws of this size.
-    const actor = (sub: string, town: string) => ({ sub, treasurerTowns: [town] });
+    const actor = (sub: string, town: string) => treasurer(sub, town);
     // Setup through the store, one town's writes at a time (each town's audit chain takes one write at a
     // time anyway): 40 allocations from Bandai's share alone, and 20 joint ones drawing on Yokoze's and
     // Bandai's shares that Bandai has already approved. 60 × ¥300,000 would take ¥18,000,000 from ¥3,000,000.
@@ -296,13 +298,13 @@ describe('allocations under concurrency', () => {
     const jointIds: string[] = [];
     await Promise.all([
       (async () => {
-        for (let i = 0; i < 40; i++) singleIds.push((await proposeAllocation(pl.db, { fundId: FUND, challengeId: DX, draws: [{ town: BANDAI, amount: UNIT }] }, actor('treasurer-bandai', BANDAI))).id);
+        for (let i = 0; i < 40; i++) singleIds.push((await proposeAllocation(ctxOf(pl.db), actor('treasurer-bandai', BANDAI), { fundId: FUND, challengeId: DX, draws: [{ town: BANDAI, amount: UNIT }] })).id);
       })(),
       (async () => {
-        for (let i = 0; i < 20; i++) jointIds.push((await proposeAllocation(pl.db, { fundId: FUND, challengeId: DX, draws: [{ town: YOKOZE, amount: UNIT }, { town: BANDAI, amount: UNIT }] }, actor('treasurer-yokoze', YOKOZE))).id);
+        for (let i = 0; i < 20; i++) jointIds.push((await proposeAllocation(ctxOf(pl.db), actor('treasurer-yokoze', YOKOZE), { fundId: FUND, challengeId: DX, draws: [{ town: YOKOZE, amount: UNIT }, { town: BANDAI, amount: UNIT }] })).id);
       })(),
     ]);
-    for (const id of jointIds) expect((await approveAllocation(pl.db, id, actor('treasurer-bandai', BANDAI))).executed).toBe(false);
+    for (const id of jointIds) expect((await approveAllocation(ctxOf(pl.db), actor('treasurer-bandai', BANDAI), id)).executed).toBe(false);
 
     // Tokens once per user, so the burst measures the API and the store, not token signing.
     const tokens = Object.fromEntries(await Promise.all(['treasurer-bandai', 'treasurer-yokoze', 'treasurer-yokoze-2', 'treasurer-ama'].map(async (u) => [u, await pl.tokenFor(u)])));

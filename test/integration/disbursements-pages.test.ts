@@ -4,9 +4,10 @@
  * errors beside their fields in the page's language, and the report.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { approveAllocation, proposeAllocation } from '../../functions/store/allocations.js';
+import { approveAllocation, proposeAllocation } from '../../functions/services/allocations.js';
 import { jstDate } from '../../functions/domain/jst.js';
 import { testPlatform } from '../support/platform.js';
+import { ctxOf, treasurer } from './treasury-helpers.js';
 
 const YOKOZE = '113611';
 const DX = 'yokoze-bandai-dx';
@@ -23,9 +24,9 @@ async function page(method: 'GET' | 'POST', path: string, user?: string, form?: 
 
 beforeAll(async () => {
   p = await testPlatform();
-  const y = { sub: 'treasurer-yokoze', treasurerTowns: [YOKOZE] };
-  const a = await proposeAllocation(p.db, { fundId: 'kyoso-kikin', challengeId: DX, draws: [{ town: YOKOZE, amount: 800_000 }] }, y);
-  await approveAllocation(p.db, a.id, y);
+  const y = treasurer('treasurer-yokoze', YOKOZE);
+  const a = await proposeAllocation(ctxOf(p.db), y, { fundId: 'kyoso-kikin', challengeId: DX, draws: [{ town: YOKOZE, amount: 800_000 }] });
+  await approveAllocation(ctxOf(p.db), y, a.id);
 });
 
 describe('back-office pages', () => {

@@ -7,12 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../functions/domain/ledger/accounts.js';
 import { jstDate } from '../../functions/domain/jst.js';
 import { auditRecords } from '../../functions/store/audit.js';
-import { approveAllocation, proposeAllocation } from '../../functions/store/allocations.js';
+import { approveAllocation, proposeAllocation } from '../../functions/services/allocations.js';
+import { approveDisbursement } from '../../functions/services/disbursements.js';
 import type { Db } from '../../functions/store/db.js';
-import { approveDisbursement, getDisbursement } from '../../functions/store/disbursements.js';
+import { getDisbursement } from '../../functions/store/disbursements.js';
 import { getEntry, readShards } from '../../functions/store/ledger.js';
 import { listMail } from '../../functions/store/outbox.js';
 import { testPlatform } from '../support/platform.js';
+import { ctxOf, treasurer } from './treasury-helpers.js';
 
 const YOKOZE = '113611';
 const DX = 'yokoze-bandai-dx';
@@ -26,8 +28,8 @@ const bank = (db: Db) => readShards(db, accounts.bank(YOKOZE)).then((s) => s.tot
 
 /** Puts money on the challenge the way it really gets there: a joint allocation from the fund. */
 async function fundChallenge(db: Db, amount: number) {
-  const a = await proposeAllocation(db, { fundId: 'kyoso-kikin', challengeId: DX, draws: [{ town: YOKOZE, amount }] }, { sub: 'treasurer-yokoze', treasurerTowns: [YOKOZE] });
-  await approveAllocation(db, a.id, { sub: 'treasurer-yokoze', treasurerTowns: [YOKOZE] });
+  const a = await proposeAllocation(ctxOf(db), treasurer('treasurer-yokoze', YOKOZE), { fundId: 'kyoso-kikin', challengeId: DX, draws: [{ town: YOKOZE, amount }] });
+  await approveAllocation(ctxOf(db), treasurer('treasurer-yokoze', YOKOZE), a.id);
 }
 
 const payee = { bankCode: '0001', branchCode: '001', accountType: 'ordinary', accountNumber: '1234567', holderKana: 'カ）キョウソウテック' };
@@ -118,7 +120,7 @@ describe('disbursements: two treasurers, never the requester, paid once', () => 
 
   it('refuses a treasurer approving a disbursement they requested themselves', async () => {
     const id = (await request(p, { amount: 1_000 })).json.disbursementId;
-    await expect(approveDisbursement(p.db, id, { sub: 'company1', treasurerTowns: [YOKOZE] })).rejects.toMatchObject({ code: 'requester_cannot_approve' });
+    await expect(approveDisbursement(ctxOf(p.db), treasurer('company1', YOKOZE), id)).rejects.toMatchObject({ code: 'requester_cannot_approve' });
     expect((await getDisbursement(p.db, id)).approvers).toEqual([]);
   });
 

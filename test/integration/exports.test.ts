@@ -10,10 +10,11 @@ import { accounts } from '../../functions/domain/ledger/accounts.js';
 import { transfer } from '../../functions/domain/ledger/entry.js';
 import { fiscalYear, jstDate } from '../../functions/domain/jst.js';
 import { auditRecords } from '../../functions/store/audit.js';
-import { approveAllocation, proposeAllocation } from '../../functions/store/allocations.js';
+import { approveAllocation, proposeAllocation } from '../../functions/services/allocations.js';
 import type { Db } from '../../functions/store/db.js';
 import { allPostings, postEntry, reverseEntry } from '../../functions/store/ledger.js';
 import { testPlatform } from '../support/platform.js';
+import { ctxOf, treasurer } from './treasury-helpers.js';
 
 const YOKOZE = '113611';
 const BANDAI = '074071';
@@ -23,11 +24,11 @@ const FOREST = 'yokoze-forest-school';
 type P = Awaited<ReturnType<typeof testPlatform>>;
 
 async function fundChallenge(db: Db, amount: number) {
-  const y = { sub: 'treasurer-yokoze', treasurerTowns: [YOKOZE] };
-  const b = { sub: 'treasurer-bandai', treasurerTowns: [BANDAI] };
-  const a = await proposeAllocation(db, { fundId: 'kyoso-kikin', challengeId: DX, draws: [{ town: YOKOZE, amount: amount / 2 }, { town: BANDAI, amount: amount / 2 }] }, y);
-  await approveAllocation(db, a.id, b);
-  await approveAllocation(db, a.id, y);
+  const y = treasurer('treasurer-yokoze', YOKOZE);
+  const b = treasurer('treasurer-bandai', BANDAI);
+  const a = await proposeAllocation(ctxOf(db), y, { fundId: 'kyoso-kikin', challengeId: DX, draws: [{ town: YOKOZE, amount: amount / 2 }, { town: BANDAI, amount: amount / 2 }] });
+  await approveAllocation(ctxOf(db), b, a.id);
+  await approveAllocation(ctxOf(db), y, a.id);
 }
 
 async function scheduled(pl: P, amount: number, payee: Record<string, string>, paymentDate: string): Promise<string> {
@@ -147,7 +148,7 @@ describe('CSV exports', () => {
     // A payout from Stripe moves money between the town's own accounts: it is not a donation.
     await postEntry(p.db, transfer({ id: 'payout:x', date: '2026-06-10', memo: 'payout', channel: 'individual', town: YOKOZE }, accounts.bank(YOKOZE), accounts.clearing(YOKOZE), 7_000));
     await fundChallenge(p.db, 600_000);
-    const other = await proposeAllocation(p.db, { fundId: 'kyoso-kikin', challengeId: DX, draws: [{ town: YOKOZE, amount: 1_234 }] }, { sub: 'treasurer-yokoze', treasurerTowns: [YOKOZE] });
+    const other = await proposeAllocation(ctxOf(p.db), treasurer('treasurer-yokoze', YOKOZE), { fundId: 'kyoso-kikin', challengeId: DX, draws: [{ town: YOKOZE, amount: 1_234 }] });
     expect(other.status).toBe('proposed');
     const id = await scheduled(p, 40_000, { bankCode: '0001', branchCode: '001', accountType: 'ordinary', accountNumber: '1234567', holderKana: 'ｶ)ｷﾖｳｿｳﾃﾂｸ' }, today);
     await p.api('POST', `/api/disbursements/${id}/paid`, { user: 'treasurer-yokoze', body: { paidOn: today } });

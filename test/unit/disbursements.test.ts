@@ -12,6 +12,10 @@ import {
   type Disbursement,
 } from '../../functions/domain/disbursements.js';
 import { validateEntry } from '../../functions/domain/ledger/entry.js';
+import type { Actor } from '../../functions/domain/actor.js';
+
+/** A person holding the treasurer role of these towns, as the domain sees them. */
+const tr = (sub: string, ...towns: string[]): Actor => ({ sub, roles: towns.map((t) => `treasurer:${t}`) });
 
 const Y = '113611';
 const payee = { bankCode: '0001', branchCode: '001', accountType: 'ordinary' as const, accountNumber: '1234567', holderKana: 'カ）キョウソウテック' };
@@ -68,12 +72,12 @@ describe('payee', () => {
 });
 
 describe('who may approve', () => {
-  const t1 = { sub: 'treasurer-yokoze', treasurerTowns: [Y] };
+  const t1 = tr('treasurer-yokoze', Y);
   it('a treasurer of the paying town who is not the requester and has not approved', () => {
     expect(code(() => assertCanApproveDisbursement(d(), t1))).toBe('ok');
     expect(code(() => assertCanApproveDisbursement(d({ approvers: ['treasurer-yokoze'] }), t1))).toBe('already_approved');
     expect(code(() => assertCanApproveDisbursement(d({ requestedBy: 'treasurer-yokoze' }), t1))).toBe('requester_cannot_approve');
-    expect(code(() => assertCanApproveDisbursement(d(), { sub: 'treasurer-bandai', treasurerTowns: ['074071'] }))).toBe('not_treasurer');
+    expect(code(() => assertCanApproveDisbursement(d(), tr('treasurer-bandai', '074071')))).toBe('not_treasurer');
     expect(code(() => assertCanApproveDisbursement(d({ status: 'scheduled' }), t1))).toBe('not_open');
     expect(code(() => assertCanRejectDisbursement(d({ status: 'paid' }), t1))).toBe('not_open');
     expect(code(() => assertCanRejectDisbursement(d(), t1))).toBe('ok');

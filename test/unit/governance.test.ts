@@ -5,10 +5,14 @@ import {
   governanceRequirement,
   isDecisionComplete,
   rejectionTownFor,
-  RuleError,
   validateRule,
   type TownDecision,
 } from '../../functions/domain/governance.js';
+import type { Actor } from '../../functions/domain/actor.js';
+import type { DomainError } from '../../functions/domain/errors.js';
+
+/** A person holding the treasurer role of these towns, as the domain sees them. */
+const tr = (sub: string, ...towns: string[]): Actor => ({ sub, roles: towns.map((t) => `treasurer:${t}`) });
 
 const Y = '113611';
 const B = '074071';
@@ -26,7 +30,7 @@ const code = (f: () => unknown) => {
   try {
     f();
   } catch (e) {
-    return (e as RuleError).code;
+    return (e as DomainError).code;
   }
   return 'ok';
 };
@@ -57,31 +61,31 @@ describe('who must approve', () => {
 
 describe('an approval counts for one town of the approver, once', () => {
   it('counts for the approver’s own eligible town', () => {
-    expect(approvalTownFor(open(), { sub: 'ty', treasurerTowns: [Y] }, undefined, now, 'x')).toBe(Y);
-    expect(approvalTownFor(open({ approvedTowns: [Y], approvers: ['ty'] }), { sub: 'tb', treasurerTowns: [B] }, undefined, now, 'x')).toBe(B);
+    expect(approvalTownFor(open(), tr('ty', Y), undefined, now, 'x')).toBe(Y);
+    expect(approvalTownFor(open({ approvedTowns: [Y], approvers: ['ty'] }), tr('tb', B), undefined, now, 'x')).toBe(B);
   });
 
   it('refuses twice by a person, twice for a town, other towns, non-eligible towns, closed and expired', () => {
-    expect(code(() => approvalTownFor(open({ approvedTowns: [Y], approvers: ['ty'] }), { sub: 'ty', treasurerTowns: [Y] }, undefined, now, 'x'))).toBe('already_approved');
-    expect(code(() => approvalTownFor(open({ approvedTowns: [Y], approvers: ['ty'] }), { sub: 'ty2', treasurerTowns: [Y] }, undefined, now, 'x'))).toBe('town_already_approved');
-    expect(code(() => approvalTownFor(open(), { sub: 'ta', treasurerTowns: [A] }, undefined, now, 'x'))).toBe('not_eligible');
-    expect(code(() => approvalTownFor(open(), { sub: 'ty', treasurerTowns: [Y] }, B, now, 'x'))).toBe('not_your_town');
-    expect(code(() => approvalTownFor(open({ status: 'approved' }), { sub: 'ty', treasurerTowns: [Y] }, undefined, now, 'x'))).toBe('not_open');
-    expect(code(() => approvalTownFor(open(), { sub: 'ty', treasurerTowns: [Y] }, undefined, new Date('2026-12-15T00:00:00Z'), 'x'))).toBe('expired');
-    expect(code(() => approvalTownFor(open(), { sub: 'admin', treasurerTowns: [] }, undefined, now, 'x'))).toBe('not_eligible');
+    expect(code(() => approvalTownFor(open({ approvedTowns: [Y], approvers: ['ty'] }), tr('ty', Y), undefined, now, 'x'))).toBe('already_approved');
+    expect(code(() => approvalTownFor(open({ approvedTowns: [Y], approvers: ['ty'] }), tr('ty2', Y), undefined, now, 'x'))).toBe('town_already_approved');
+    expect(code(() => approvalTownFor(open(), tr('ta', A), undefined, now, 'x'))).toBe('not_eligible');
+    expect(code(() => approvalTownFor(open(), tr('ty', Y), B, now, 'x'))).toBe('not_your_town');
+    expect(code(() => approvalTownFor(open({ status: 'approved' }), tr('ty', Y), undefined, now, 'x'))).toBe('not_open');
+    expect(code(() => approvalTownFor(open(), tr('ty', Y), undefined, new Date('2026-12-15T00:00:00Z'), 'x'))).toBe('expired');
+    expect(code(() => approvalTownFor(open(), tr('admin'), undefined, now, 'x'))).toBe('not_eligible');
   });
 
   it('a treasurer of two pending towns must name one, and then counts once only', () => {
-    const both = { sub: 'tyb', treasurerTowns: [Y, B] };
+    const both = tr('tyb', Y, B);
     expect(code(() => approvalTownFor(open(), both, undefined, now, 'x'))).toBe('town_required');
     expect(approvalTownFor(open(), both, B, now, 'x')).toBe(B);
     expect(code(() => approvalTownFor(open({ approvedTowns: [B], approvers: ['tyb'] }), both, Y, now, 'x'))).toBe('already_approved');
   });
 
   it('only a town that has not approved may reject', () => {
-    expect(rejectionTownFor(open(), { sub: 'tb', treasurerTowns: [B] }, undefined, now, 'x')).toBe(B);
-    expect(code(() => rejectionTownFor(open({ approvedTowns: [Y], approvers: ['ty'] }), { sub: 'ty2', treasurerTowns: [Y] }, undefined, now, 'x'))).toBe('town_already_approved');
-    expect(code(() => rejectionTownFor(open(), { sub: 'ta', treasurerTowns: [A] }, undefined, now, 'x'))).toBe('not_eligible');
-    expect(code(() => rejectionTownFor(open({ status: 'rejected' }), { sub: 'tb', treasurerTowns: [B] }, undefined, now, 'x'))).toBe('not_open');
+    expect(rejectionTownFor(open(), tr('tb', B), undefined, now, 'x')).toBe(B);
+    expect(code(() => rejectionTownFor(open({ approvedTowns: [Y], approvers: ['ty'] }), tr('ty2', Y), undefined, now, 'x'))).toBe('town_already_approved');
+    expect(code(() => rejectionTownFor(open(), tr('ta', A), undefined, now, 'x'))).toBe('not_eligible');
+    expect(code(() => rejectionTownFor(open({ status: 'rejected' }), tr('tb', B), undefined, now, 'x'))).toBe('not_open');
   });
 });

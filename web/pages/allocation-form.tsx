@@ -65,7 +65,7 @@ export function AllocationFormPage(p: AllocationFormProps) {
                 <Input
                   name={`amount_${s.town}`}
                   label={townName(lang, p.towns, s.town)}
-                  hint={t(lang, 'treasury.al.available', { amount: new Intl.NumberFormat('ja-JP').format(s.available) + (lang === 'ja' ? '円' : ' yen') })}
+                  hint={t(lang, 'treasury.al.available', { amount: t(lang, 'treasury.al.yen', { n: new Intl.NumberFormat('ja-JP').format(s.available) }) })}
                   value={v.amounts[s.town]}
                   errors={p.errors}
                   inputmode="numeric"

@@ -38,7 +38,7 @@ export function DisbursementRequestPage(p: DisbursementRequestProps) {
       <WorkspaceStyles />
       <BackOfficeStyles />
       <p class="breadcrumb">
-        <a href="/company">{lang === 'ja' ? '事業者のページ' : 'Company workspace'}</a>
+        <a href="/company">{t(lang, 'treasury.db.companyWorkspace')}</a>
       </p>
       <div class="page-head">
         <h1>{t(lang, 'treasury.db.new')}</h1>
@@ -96,7 +96,7 @@ export function DisbursementRequestPage(p: DisbursementRequestProps) {
                   </th>
                   <th scope="col">{t(lang, 'treasury.db.requestedOn')}</th>
                   <th scope="col">{t(lang, 'treasury.db.scheduledFor')}</th>
-                  <th scope="col">{lang === 'ja' ? '状態' : 'Status'}</th>
+                  <th scope="col">{t(lang, 'treasury.db.col.status')}</th>
                 </tr>
               </thead>
               <tbody>

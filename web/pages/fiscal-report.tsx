@@ -1,8 +1,7 @@
 import type { Channel } from '../../functions/domain/ledger/entry.js';
-import type { Statement } from '../../functions/domain/reports.js';
-import type { FiscalReport } from '../../functions/api/treasurer-reports.js';
+import type { Period, Statement } from '../../functions/domain/reports.js';
 import { BackOfficeStyles } from '../components/back-office-ui.js';
-import { t, type Lang } from '../../functions/i18n/index.js';
+import { pick, t, type Lang } from '../../functions/i18n/index.js';
 import { formatDate } from '../components/date.js';
 import { townName, type TownIndex } from '../components/town-badge.js';
 import { Yen } from '../components/yen.js';
@@ -10,11 +9,20 @@ import { WorkspaceStyles } from '../components/workspace.js';
 import { Layout, type PageCtx } from '../layout.js';
 import { TownSwitch } from './treasurer-dashboard.js';
 
+/** The council's statement of one fiscal year, as this page shows it. */
+export interface FiscalReportView {
+  town: string;
+  period: Period;
+  funds: { fund: { id: string; name: string }; share: Statement }[];
+  challenges: { challenge: { id: string; title: string; titleEn?: string }; lead: boolean; available: Statement; payable: Statement }[];
+  totals: { shares: Statement; available: Statement; paid: number };
+}
+
 export interface FiscalReportProps {
   ctx: PageCtx;
   towns: TownIndex;
   myTowns: string[];
-  report: FiscalReport;
+  report: FiscalReportView;
   today: string;
   years: number[];
 }
@@ -134,7 +142,7 @@ export function FiscalReportPage(p: FiscalReportProps) {
               {head(t(lang, 'treasury.rp.paid'))}
               <tbody>
                 {r.challenges.map((c) => (
-                  <Row lang={lang} label={lang === 'en' && c.challenge.titleEn ? c.challenge.titleEn : c.challenge.title} s={c.available} extra={c.payable.outflowByChannel.disbursement ?? 0} lead={c.lead} testid={`challenge-${c.challenge.id}`} />
+                  <Row lang={lang} label={pick(lang, c.challenge.title, c.challenge.titleEn ?? '')} s={c.available} extra={c.payable.outflowByChannel.disbursement ?? 0} lead={c.lead} testid={`challenge-${c.challenge.id}`} />
                 ))}
               </tbody>
               <tfoot>
@@ -144,7 +152,7 @@ export function FiscalReportPage(p: FiscalReportProps) {
           </div>
         </section>
         <p class="small muted">{t(lang, 'treasury.rp.note')}</p>
-        <p class="bo-noprint small muted">{lang === 'ja' ? 'ブラウザの印刷機能で印刷できます(メニューやボタンは印刷されません)。' : 'Use your browser’s print command; menus and buttons are left out of the printout.'}</p>
+        <p class="bo-noprint small muted">{t(lang, 'treasury.rp.printHint')}</p>
       </div>
     </Layout>
   );

@@ -529,7 +529,7 @@ export function NotAllowedPage(p: { ctx: PageCtx; message: string }) {
       <div class="page-head">
         <h1>{p.message}</h1>
         <p>
-          <a href="/">{p.ctx.lang === 'ja' ? 'トップページへ' : 'Back to the home page'}</a>
+          <a href="/">{t(p.ctx.lang, 'treasury.bo.home')}</a>
         </p>
       </div>
     </Layout>

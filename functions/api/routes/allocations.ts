@@ -1,11 +1,11 @@
 /**
- * Allocations from pooled funds to challenges, and changes to a fund's allocation rule. Every decision
- * is the domain's (functions/domain/allocations.ts, governance.ts); handlers parse, call, respond.
+ * Allocations from pooled funds to challenges, and changes to a fund's allocation rule. Every decision is
+ * the services' and the domain's (services/allocations.ts, services/fund-governance.ts); handlers parse,
+ * call one service, present. Refusals are DomainErrors, answered by the app's one error handler.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { hasRole, requireRole, townsWithRole } from '../auth.js';
-import { actorOf, backOfficeErrors } from '../back-office.js';
-import { forbidden } from '../errors.js';
+import { requirePrincipal, requireRole } from '../auth.js';
+import { allocationView, proposalView } from '../presenters/treasury.js';
 import { createRouter } from '../router.js';
 import { errorResponses, IdParam, json } from '../schemas/common.js';
 import {
@@ -19,23 +19,13 @@ import {
   GovernanceProposalRequest,
   GovernanceProposalSchema,
   ProposeAllocationRequest,
+  ruleOf,
 } from '../schemas/allocations.js';
-import { approveAllocation, getAllocation, listAllocations, proposeAllocation, rejectAllocation } from '../../store/allocations.js';
-import {
-  approveGovernanceChange,
-  fundGovernance,
-  getGovernanceProposal,
-  listGovernanceProposals,
-  proposeGovernanceChange,
-  rejectGovernanceChange,
-} from '../../store/governance.js';
-import { getFund } from '../../store/catalog.js';
-import type { Allocation } from '../../domain/allocations.js';
-import type { Principal } from '../auth.js';
-import type { Db } from '../../store/db.js';
+import { servicesOf } from '../services.js';
+import { approveAllocation, getAllocation, listAllocations, proposeAllocation, rejectAllocation } from '../../services/allocations.js';
+import { approveGovernanceChange, fundGovernanceOf, getGovernanceProposal, proposeGovernanceChange, rejectGovernanceChange } from '../../services/fund-governance.js';
 
 export const allocationRoutes = createRouter();
-allocationRoutes.onError(backOfficeErrors);
 
 const secured = { security: [{ bearer: [] }] };
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -45,19 +35,6 @@ allocationRoutes.use('/allocations', requireRole('treasurer'));
 allocationRoutes.use('/allocations/*', requireRole('treasurer'));
 allocationRoutes.use('/funds/:id/governance-proposals', requireRole('treasurer'));
 allocationRoutes.use('/funds/:id/governance-proposals/*', requireRole('treasurer'));
-
-/** The members of an allocation's fund and admins may read it; the public sees executed ones in the ledger. */
-async function assertCanRead(db: Db, p: Principal | undefined, a: Allocation) {
-  if (hasRole(p, 'admin')) return;
-  const fund = await getFund(db, a.fundId);
-  const mine = townsWithRole(p, 'treasurer');
-  if (!fund?.members.some((t) => mine.includes(t))) throw forbidden('only treasurers of the fund’s member towns can read its allocations');
-}
-
-const view = (a: Allocation) => {
-  const { approvers: _a, ...rest } = a;
-  return rest as z.infer<typeof AllocationSchema>;
-};
 
 allocationRoutes.openapi(
   createRoute({
@@ -70,7 +47,7 @@ allocationRoutes.openapi(
     responses: { 201: json(CreatedAllocation, 'proposed; nothing moves until the required towns approve'), ...errorResponses },
   }),
   async (c) => {
-    const a = await proposeAllocation(c.var.deps.db, c.req.valid('json'), actorOf(c.var.principal), { requestId: c.var.requestId });
+    const a = await proposeAllocation(servicesOf(c), requirePrincipal(c.var.principal), c.req.valid('json'));
     return c.json({ allocationId: a.id, status: 'proposed' as const, draws: a.draws, total: a.total, requirement: a.requirement }, 201);
   },
 );
@@ -86,19 +63,8 @@ allocationRoutes.openapi(
     responses: { 200: json(z.object({ allocations: z.array(AllocationSchema) }), 'allocations'), 401: errorResponses[401], 403: errorResponses[403] },
   }),
   async (c) => {
-    const db = c.var.deps.db;
-    const { status } = c.req.valid('query');
-    const mine = townsWithRole(c.var.principal, 'treasurer');
-    const admin = hasRole(c.var.principal, 'admin');
-    const all = await listAllocations(db, { open: status === 'proposed' });
-    const funds = new Map<string, string[]>();
-    const visible: Allocation[] = [];
-    for (const a of all) {
-      if (status && a.status !== status) continue;
-      if (!funds.has(a.fundId)) funds.set(a.fundId, (await getFund(db, a.fundId))?.members ?? []);
-      if (admin || funds.get(a.fundId)!.some((t) => mine.includes(t))) visible.push(a);
-    }
-    return c.json({ allocations: visible.map(view) }, 200);
+    const visible = await listAllocations(servicesOf(c), requirePrincipal(c.var.principal), c.req.valid('query'));
+    return c.json({ allocations: visible.map(allocationView) }, 200);
   },
 );
 
@@ -112,9 +78,8 @@ allocationRoutes.openapi(
     responses: { 200: json(AllocationSchema, 'an allocation with its status and approvals'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
   }),
   async (c) => {
-    const a = await getAllocation(c.var.deps.db, c.req.valid('param').id);
-    await assertCanRead(c.var.deps.db, c.var.principal, a);
-    return c.json(view(a), 200);
+    const a = await getAllocation(servicesOf(c), requirePrincipal(c.var.principal), c.req.valid('param').id);
+    return c.json(allocationView(a), 200);
   },
 );
 
@@ -130,8 +95,8 @@ allocationRoutes.openapi(
   }),
   async (c) => {
     const input = c.req.valid('json') ?? {};
-    const { allocation, executed } = await approveAllocation(c.var.deps.db, c.req.valid('param').id, actorOf(c.var.principal), { ...input, requestId: c.var.requestId });
-    return c.json({ ...view(allocation), allocationId: allocation.id, executed }, 200);
+    const { allocation, executed } = await approveAllocation(servicesOf(c), requirePrincipal(c.var.principal), c.req.valid('param').id, input);
+    return c.json({ ...allocationView(allocation), allocationId: allocation.id, executed }, 200);
   },
 );
 
@@ -147,8 +112,8 @@ allocationRoutes.openapi(
   }),
   async (c) => {
     const input = c.req.valid('json') ?? {};
-    const a = await rejectAllocation(c.var.deps.db, c.req.valid('param').id, actorOf(c.var.principal), { ...input, requestId: c.var.requestId });
-    return c.json({ ...view(a), allocationId: a.id }, 200);
+    const a = await rejectAllocation(servicesOf(c), requirePrincipal(c.var.principal), c.req.valid('param').id, input);
+    return c.json({ ...allocationView(a), allocationId: a.id }, 200);
   },
 );
 
@@ -166,8 +131,7 @@ allocationRoutes.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json');
-    const rule = b.rule === 'quorum' ? { rule: 'quorum' as const, quorum: b.quorum! } : { rule: 'all_drawn' as const };
-    const p = await proposeGovernanceChange(c.var.deps.db, c.req.valid('param').id, rule, actorOf(c.var.principal), { comment: b.comment, requestId: c.var.requestId });
+    const p = await proposeGovernanceChange(servicesOf(c), requirePrincipal(c.var.principal), c.req.valid('param').id, { rule: ruleOf(b), comment: b.comment });
     return c.json({ proposalId: p.id, status: 'proposed' as const, requirement: p.requirement }, 201);
   },
 );
@@ -182,11 +146,8 @@ allocationRoutes.openapi(
     responses: { 200: json(z.object({ rule: z.unknown(), version: z.number().int(), proposals: z.array(GovernanceProposalSchema) }), 'the current rule and the proposals to change it'), ...errorResponses },
   }),
   async (c) => {
-    const db = c.var.deps.db;
-    const { id } = c.req.valid('param');
-    const { rule, version } = await fundGovernance(db, id);
-    const proposals = (await listGovernanceProposals(db, id)).map(({ approvers: _a, ...p }) => p);
-    return c.json({ rule, version, proposals }, 200);
+    const { rule, version, proposals } = await fundGovernanceOf(servicesOf(c), requirePrincipal(c.var.principal), c.req.valid('param').id);
+    return c.json({ rule, version, proposals: proposals.map(proposalView) }, 200);
   },
 );
 
@@ -201,8 +162,7 @@ allocationRoutes.openapi(
   }),
   async (c) => {
     const { id, proposalId } = c.req.valid('param');
-    const { approvers: _a, ...p } = await getGovernanceProposal(c.var.deps.db, id, proposalId);
-    return c.json(p, 200);
+    return c.json(proposalView(await getGovernanceProposal(servicesOf(c), requirePrincipal(c.var.principal), id, proposalId)), 200);
   },
 );
 
@@ -218,9 +178,8 @@ allocationRoutes.openapi(
   async (c) => {
     const { id, proposalId } = c.req.valid('param');
     const input = c.req.valid('json') ?? {};
-    const { proposal, applied } = await approveGovernanceChange(c.var.deps.db, id, proposalId, actorOf(c.var.principal), { ...input, requestId: c.var.requestId });
-    const { approvers: _a, ...p } = proposal;
-    return c.json({ ...p, applied }, 200);
+    const { proposal, applied } = await approveGovernanceChange(servicesOf(c), requirePrincipal(c.var.principal), id, proposalId, input);
+    return c.json({ ...proposalView(proposal), applied }, 200);
   },
 );
 
@@ -236,7 +195,6 @@ allocationRoutes.openapi(
   async (c) => {
     const { id, proposalId } = c.req.valid('param');
     const input = c.req.valid('json') ?? {};
-    const { approvers: _a, ...p } = await rejectGovernanceChange(c.var.deps.db, id, proposalId, actorOf(c.var.principal), { ...input, requestId: c.var.requestId });
-    return c.json(p, 200);
+    return c.json(proposalView(await rejectGovernanceChange(servicesOf(c), requirePrincipal(c.var.principal), id, proposalId, input)), 200);
   },
 );

@@ -1,49 +1,43 @@
 /**
  * The treasurers' back office as server-rendered pages, and the operating company's disbursement request
  * form. Plain POST forms that redirect (with a notice, or the refusal's code) on completion and re-render
- * with each error beside its field; every rule is the same store call the JSON API makes.
+ * with each error beside its field; every rule is the same service call the JSON API makes.
  */
 import type { Context } from 'hono';
-import { accounts } from '../../domain/ledger/accounts.js';
-import type { Allocation } from '../../domain/allocations.js';
-import type { Disbursement, TownBankAccount } from '../../domain/disbursements.js';
-import { RuleError, type RuleErrorDetail } from '../../domain/governance.js';
-import { fiscalYear, isValidDateString, jstDate } from '../../domain/jst.js';
-import { fiscalComparison } from '../../domain/reports.js';
-import { chart, compactYen } from '../../domain/svg-chart.js';
-import { approveAllocation, getAllocation, listAllocations, proposeAllocation, rejectAllocation } from '../../store/allocations.js';
-import { challengeTotals, fundShares, getChallenge, getFund, listChallenges, listFunds, listTowns } from '../../store/catalog.js';
-import type { Db } from '../../store/db.js';
+import type { Actor } from '../../domain/actor.js';
+import type { TownBankAccount } from '../../domain/disbursements.js';
+import { DomainError, isDomainError } from '../../domain/errors.js';
+import { fiscalYear, isValidDateString } from '../../domain/jst.js';
+import { t, errorText, isMessageKey, pick, type Lang } from '../../i18n/index.js';
+import { approveAllocation, getAllocation, proposeAllocation, rejectAllocation } from '../../services/allocations.js';
+import { listMemberTowns } from '../../services/catalog.js';
+import type { ServiceContext } from '../../services/context.js';
 import {
   approveDisbursement,
-  getDisbursement,
+  disbursementForTreasurer,
+  disbursementRequestBoard,
   getTownBankAccount,
-  listTownDisbursements,
   markDisbursementPaid,
-  putTownBankAccount,
   rejectDisbursement,
   requestDisbursement,
-} from '../../store/disbursements.js';
-import { NotFoundError } from '../../store/errors.js';
-import { readShards } from '../../store/ledger.js';
+  setTownBankAccount,
+} from '../../services/disbursements.js';
+import { allocationFormOptions, fiscalReport, treasurerDashboard, treasurerDesk, type TreasurerDesk } from '../../services/reports.js';
 import { BACK_OFFICE_CSS, BACK_OFFICE_CSS_HASH, BACK_OFFICE_CSS_PATH, type FieldErrors } from '../../../web/components/back-office-ui.js';
-import { t, errorText, isMessageKey, type Lang } from '../../i18n/index.js';
 import { indexTowns } from '../../../web/components/town-badge.js';
 import { AllocationDetailPage } from '../../../web/pages/allocation-detail.js';
 import { AllocationFormPage, type AllocationFormValues } from '../../../web/pages/allocation-form.js';
 import { DisbursementDetailPage } from '../../../web/pages/disbursement-detail.js';
 import { DisbursementRequestPage, type DisbursementRequestValues } from '../../../web/pages/disbursement-request.js';
 import { FiscalReportPage } from '../../../web/pages/fiscal-report.js';
-import { BankAccountPage, NotAllowedPage, TreasurerDashboardPage, type ChartView } from '../../../web/pages/treasurer-dashboard.js';
-import { actorOf } from '../back-office.js';
-import { hasRole, townsWithRole, type Principal } from '../auth.js';
+import { BankAccountPage, NotAllowedPage, TreasurerDashboardPage } from '../../../web/pages/treasurer-dashboard.js';
 import type { AppEnv } from '../context.js';
-import { pageCtx, renderPage, signInRedirect } from '../page-context.js';
+import { pageCtx, renderPersonalPage, safeBack, signInRedirect } from '../page-context.js';
+import { challengeBalances, challengeTitles, chartView, fiscalReportView } from '../presenters/treasury.js';
 import { createRouter } from '../router.js';
 import { BankAccountSchema, RequestDisbursementRequest } from '../schemas/disbursements.js';
-import { fiscalReport, townChallenges, townFlowFacts } from '../treasurer-reports.js';
+import { servicesOf } from '../services.js';
 import { renderNotFound } from './pages.js';
-import { safeBack } from '../page-context.js';
 
 type C = Context<AppEnv>;
 
@@ -51,37 +45,29 @@ export const treasurerPages = createRouter();
 
 // ---------------------------------------------------------------- helpers
 
-const today = (db: Db) => jstDate(db.now ? db.now() : new Date());
-
 /** Back-office pages are personal: nobody but the reader's browser keeps them. */
-async function render(c: C, page: Parameters<typeof renderPage>[1], status: Parameters<typeof renderPage>[2] = 200): Promise<Response> {
-  const res = await renderPage(c, page, status);
-  res.headers.set('Cache-Control', 'private, no-store');
-  return res;
-}
-
-function signIn(c: C): Response {
-  return signInRedirect(c);
-}
+const render = renderPersonalPage;
 
 function refuse(c: C, message: string) {
   return render(c, <NotAllowedPage ctx={pageCtx(c)} message={message} />, 403);
 }
 
-interface TreasurerGate {
-  principal: Principal;
-  myTowns: string[];
-  town: string;
+interface TreasurerGate extends TreasurerDesk {
+  actor: Actor;
+  ctx: ServiceContext;
 }
 
 /** Signed in as a treasurer; the town is ?town= when it is one of theirs, else their first. */
 async function treasurerGate(c: C): Promise<TreasurerGate | Response> {
-  const principal = c.var.principal;
-  if (!principal) return signIn(c);
-  const myTowns = townsWithRole(principal, 'treasurer').sort();
-  if (!myTowns.length) return refuse(c, t(c.var.lang, 'treasury.bo.forbidden'));
-  const asked = c.req.query('town');
-  return { principal, myTowns, town: asked && myTowns.includes(asked) ? asked : myTowns[0]! };
+  const actor = c.var.principal;
+  if (!actor) return signInRedirect(c);
+  const ctx = servicesOf(c);
+  try {
+    return { actor, ctx, ...treasurerDesk(ctx, actor, c.req.query('town')) };
+  } catch (e) {
+    if (isDomainError(e) && e.kind === 'forbidden') return refuse(c, t(c.var.lang, 'treasury.bo.forbidden'));
+    throw e;
+  }
 }
 
 function withParam(path: string, key: string, value: string): string {
@@ -127,8 +113,11 @@ function fieldMessage(lang: Lang, path: string, code?: string): string {
   return t(lang, 'treasury.err.required');
 }
 
-async function towns(db: Db) {
-  return indexTowns((await listTowns(db)).sort((a, b) => a.code.localeCompare(b.code)));
+/** A refusal a form shows beside its fields; anything else (a fault, or "busy, retry") goes to the app's handler. */
+const formRefusal = (e: unknown): e is DomainError => isDomainError(e) && e.kind !== 'unavailable';
+
+async function towns(ctx: ServiceContext) {
+  return indexTowns(await listMemberTowns(ctx));
 }
 
 // ---------------------------------------------------------------- assets
@@ -141,92 +130,11 @@ treasurerPages.get(BACK_OFFICE_CSS_PATH, (c) => {
 
 // ---------------------------------------------------------------- dashboard
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-async function charts(db: Db, town: string, lang: Lang, fy: number): Promise<ChartView> {
-  const cmp = fiscalComparison(await townFlowFacts(db, town), fy);
-  const labels = cmp.current.months.map((m) => (lang === 'ja' ? `${Number(m.slice(5))}月` : MONTHS_EN[Number(m.slice(5)) - 1]!));
-  const format = compactYen(lang);
-  const inflowSvg = chart({
-    id: 'chart-inflow',
-    title: t(lang, 'treasury.bo.chart.inflow', { fy }),
-    description: t(lang, 'treasury.bo.chart.inflowDesc'),
-    categories: labels,
-    bars: [
-      { name: t(lang, 'treasury.bo.series.individual'), values: cmp.current.series.individual, color: '#1d4e89' },
-      { name: t(lang, 'treasury.bo.series.corporate'), values: cmp.current.series.corporate, color: '#a93a24' },
-      { name: t(lang, 'treasury.bo.series.allocation'), values: cmp.current.series.allocation, color: '#1f6b45' },
-    ],
-    lines: [{ name: t(lang, 'treasury.bo.series.inflowLast'), values: cmp.inflowPrevious, color: '#4b5563', dashed: true }],
-    formatValue: format,
-    minTop: 100_000,
-    minStep: 1,
-  });
-  const outflowSvg = chart({
-    id: 'chart-outflow',
-    title: t(lang, 'treasury.bo.chart.outflow'),
-    description: t(lang, 'treasury.bo.chart.outflowDesc'),
-    categories: labels,
-    lines: [
-      { name: t(lang, 'treasury.bo.series.outThis', { fy }), values: cmp.current.series.outflow, color: '#a93a24' },
-      { name: t(lang, 'treasury.bo.series.outLast', { fy: fy - 1 }), values: cmp.previous.series.outflow, color: '#4b5563', dashed: true },
-    ],
-    formatValue: format,
-    minTop: 100_000,
-    minStep: 1,
-  });
-  return {
-    fy,
-    inflowSvg,
-    outflowSvg,
-    months: cmp.current.months,
-    rows: cmp.current.months.map((_, i) => ({
-      individual: cmp.current.series.individual[i]!,
-      corporate: cmp.current.series.corporate[i]!,
-      allocation: cmp.current.series.allocation[i]!,
-      inflowLast: cmp.inflowPrevious[i]!,
-      outflow: cmp.current.series.outflow[i]!,
-      outflowLast: cmp.previous.series.outflow[i]!,
-    })),
-  };
-}
-
-/** What waits for this person as treasurer of `town`. */
-function allocationQueue(all: Allocation[], memberOf: (fundId: string) => boolean, town: string, sub: string) {
-  const open = all.filter((a) => a.status === 'proposed' && memberOf(a.fundId));
-  const awaiting = open.filter((a) => a.requirement.eligible.includes(town) && !a.approvedTowns.includes(town) && !a.approvers.includes(sub));
-  const waitingOthers = open.filter((a) => !awaiting.includes(a) && (a.approvedTowns.includes(town) || a.proposerTown === town));
-  return { awaiting, waitingOthers };
-}
-
 treasurerPages.get('/treasurer', async (c) => {
   const g = await treasurerGate(c);
   if (g instanceof Response) return g;
-  const db = c.var.deps.db;
-  const day = today(db);
-  const [index, fundList, challenges, allocations, disbursements, bank] = await Promise.all([
-    towns(db),
-    listFunds(db),
-    townChallenges(db, g.town),
-    listAllocations(db, { open: true }),
-    listTownDisbursements(db, g.town),
-    getTownBankAccount(db, g.town),
-  ]);
-  const myFunds = fundList.filter((f) => f.members.includes(g.town));
-  const funds = await Promise.all(
-    myFunds.map(async (f) => {
-      const shares = await fundShares(db, f);
-      return { id: f.id, name: f.name, shares, total: shares.reduce((a, s) => a + s.available, 0) };
-    }),
-  );
-  const balances = await Promise.all(
-    challenges.map(async (ch) => {
-      const [totals, payable] = await Promise.all([challengeTotals(db, ch.id), readShards(db, accounts.challengePayable(ch.id))]);
-      return { id: ch.id, title: c.var.lang === 'en' && ch.titleEn ? ch.titleEn : ch.title, lead: ch.leadTown === g.town, raised: totals.raised, allocated: totals.allocated, available: totals.available, payable: payable.total };
-    }),
-  );
-  const { awaiting, waitingOthers } = allocationQueue(allocations, (id) => myFunds.some((f) => f.id === id), g.town, g.principal.sub);
-  const titles = Object.fromEntries(challenges.map((ch) => [ch.id, ch.title]));
+  const lang = c.var.lang;
+  const [index, board] = await Promise.all([towns(g.ctx), treasurerDashboard(g.ctx, g.actor, g.town)]);
   return render(
     c,
     <TreasurerDashboardPage
@@ -234,18 +142,18 @@ treasurerPages.get('/treasurer', async (c) => {
       town={g.town}
       myTowns={g.myTowns}
       towns={index}
-      today={day}
+      today={g.today}
       notice={noticeOf(c)}
       problem={problemOf(c)}
-      awaiting={awaiting}
-      waitingOthers={waitingOthers}
-      disbursements={disbursements.filter((d) => d.status === 'requested' && d.requestedBy !== g.principal.sub && !d.approvers.includes(g.principal.sub))}
-      scheduled={disbursements.filter((d) => d.status === 'scheduled')}
-      challengeTitles={titles}
-      funds={funds}
-      challenges={balances}
-      charts={await charts(db, g.town, c.var.lang, fiscalYear(day))}
-      hasBankAccount={Boolean(bank)}
+      awaiting={board.awaiting}
+      waitingOthers={board.waitingOthers}
+      disbursements={board.disbursements}
+      scheduled={board.scheduled}
+      challengeTitles={challengeTitles(board.challenges)}
+      funds={board.funds}
+      challenges={challengeBalances(lang, board.challenges)}
+      charts={chartView(lang, board.comparison, board.fy)}
+      hasBankAccount={board.hasBankAccount}
     />,
   );
 });
@@ -255,31 +163,37 @@ treasurerPages.get('/treasurer', async (c) => {
 treasurerPages.get('/treasurer/report', async (c) => {
   const g = await treasurerGate(c);
   if (g instanceof Response) return g;
-  const db = c.var.deps.db;
-  const day = today(db);
-  const current = fiscalYear(day);
+  const current = fiscalYear(g.today);
   const asked = Number(c.req.query('fy'));
   const fy = Number.isInteger(asked) && asked >= 2000 && asked <= current + 1 ? asked : current;
-  const [index, report] = await Promise.all([towns(db), fiscalReport(db, g.town, fy)]);
-  return render(c, <FiscalReportPage ctx={pageCtx(c)} towns={index} myTowns={g.myTowns} report={report} today={day} years={[current - 2, current - 1, current]} />);
+  const [index, report] = await Promise.all([towns(g.ctx), fiscalReport(g.ctx, g.actor, g.town, fy)]);
+  return render(c, <FiscalReportPage ctx={pageCtx(c)} towns={index} myTowns={g.myTowns} report={fiscalReportView(report)} today={g.today} years={[current - 2, current - 1, current]} />);
 });
 
 // ---------------------------------------------------------------- bank account
 
 const BANK_FIELDS = ['bankCode', 'bankNameKana', 'branchCode', 'branchNameKana', 'accountType', 'accountNumber', 'requesterCode', 'requesterNameKana'] as const;
 
+/** The town's account, or nothing yet (the form starts empty). */
+async function bankAccountOrNone(g: TreasurerGate): Promise<Partial<TownBankAccount>> {
+  try {
+    return await getTownBankAccount(g.ctx, g.actor, g.town);
+  } catch (e) {
+    if (isDomainError(e) && e.kind === 'not_found') return {};
+    throw e;
+  }
+}
+
 treasurerPages.get('/treasurer/bank-account', async (c) => {
   const g = await treasurerGate(c);
   if (g instanceof Response) return g;
-  const db = c.var.deps.db;
-  const [index, account] = await Promise.all([towns(db), getTownBankAccount(db, g.town)]);
-  return render(c, <BankAccountPage ctx={pageCtx(c)} town={g.town} myTowns={g.myTowns} towns={index} values={{ ...(account ?? {}) }} errors={{}} notice={noticeOf(c)} />);
+  const [index, account] = await Promise.all([towns(g.ctx), bankAccountOrNone(g)]);
+  return render(c, <BankAccountPage ctx={pageCtx(c)} town={g.town} myTowns={g.myTowns} towns={index} values={{ ...account }} errors={{}} notice={noticeOf(c)} />);
 });
 
 treasurerPages.post('/treasurer/bank-account', async (c) => {
   const g = await treasurerGate(c);
   if (g instanceof Response) return g;
-  const db = c.var.deps.db;
   const form = await c.req.parseBody();
   const values = Object.fromEntries(BANK_FIELDS.map((k) => [k, str(form, k)])) as Record<keyof TownBankAccount, string>;
   const errors: FieldErrors = {};
@@ -287,35 +201,22 @@ treasurerPages.post('/treasurer/bank-account', async (c) => {
   if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] ??= fieldMessage(c.var.lang, String(i.path[0]));
   if (parsed.success) {
     try {
-      await putTownBankAccount(db, g.town, parsed.data, { sub: g.principal.sub }, { requestId: c.var.requestId });
+      await setTownBankAccount(g.ctx, g.actor, g.town, parsed.data);
       return c.redirect(`/treasurer/bank-account?town=${g.town}&notice=bank.saved`, 303);
     } catch (e) {
-      if (!(e instanceof RuleError)) throw e;
-      for (const d of e.details) errors[d.path ?? 'form'] ??= fieldMessage(c.var.lang, d.path ?? '', d.code);
+      if (!formRefusal(e)) throw e;
+      for (const d of e.issues) errors[d.path ?? 'form'] ??= fieldMessage(c.var.lang, d.path ?? '', d.code);
     }
   }
-  return render(c, <BankAccountPage ctx={pageCtx(c)} town={g.town} myTowns={g.myTowns} towns={await towns(db)} values={values} errors={errors} />, 400);
+  return render(c, <BankAccountPage ctx={pageCtx(c)} town={g.town} myTowns={g.myTowns} towns={await towns(g.ctx)} values={values} errors={errors} />, 400);
 });
 
 // ---------------------------------------------------------------- allocations
 
-async function allocationFormData(db: Db, town: string) {
-  const funds = (await listFunds(db)).filter((f) => f.members.includes(town));
-  const withShares = await Promise.all(funds.map(async (f) => ({ id: f.id, name: f.name, members: f.members, shares: await fundShares(db, f) })));
-  const memberTowns = new Set(funds.flatMap((f) => f.members));
-  const challenges = (await townChallengesAll(db)).filter((ch) => ch.towns.some((t) => memberTowns.has(t)));
-  return { funds: withShares, challenges };
-}
-
-async function townChallengesAll(db: Db) {
-  return (await listChallenges(db)).filter((ch) => ch.status !== 'draft' && ch.status !== 'completed').sort((a, b) => a.id.localeCompare(b.id));
-}
-
 treasurerPages.get('/treasurer/allocations/new', async (c) => {
   const g = await treasurerGate(c);
   if (g instanceof Response) return g;
-  const db = c.var.deps.db;
-  const [index, data] = await Promise.all([towns(db), allocationFormData(db, g.town)]);
+  const [index, data] = await Promise.all([towns(g.ctx), allocationFormOptions(g.ctx, g.actor, g.town)]);
   const asked = c.req.query('challenge');
   const values: AllocationFormValues = {
     fundId: data.funds[0]?.id ?? '',
@@ -331,10 +232,9 @@ treasurerPages.get('/treasurer/allocations/new', async (c) => {
 treasurerPages.post('/treasurer/allocations', async (c) => {
   const g = await treasurerGate(c);
   if (g instanceof Response) return g;
-  const db = c.var.deps.db;
   const lang = c.var.lang;
   const form = await c.req.parseBody();
-  const data = await allocationFormData(db, g.town);
+  const data = await allocationFormOptions(g.ctx, g.actor, g.town);
   const fund = data.funds.find((f) => f.id === str(form, 'fundId')) ?? data.funds[0];
   const values: AllocationFormValues = {
     fundId: fund?.id ?? '',
@@ -363,21 +263,20 @@ treasurerPages.post('/treasurer/allocations', async (c) => {
   if (fund && !Object.keys(errors).length) {
     try {
       const a = await proposeAllocation(
-        db,
+        g.ctx,
+        g.actor,
         values.mode === 'draws'
           ? { fundId: fund.id, challengeId: values.challengeId, draws, comment: values.comment || undefined }
           : { fundId: fund.id, challengeId: values.challengeId, split: 'by_share', amount: total, comment: values.comment || undefined },
-        actorOf(g.principal),
-        { requestId: c.var.requestId },
       );
       return c.redirect(`/treasurer/allocations/${a.id}?town=${g.town}&notice=allocation.proposed`, 303);
     } catch (e) {
-      if (!(e instanceof RuleError)) throw e;
+      if (!formRefusal(e)) throw e;
       mapAllocationErrors(lang, e, draws, values.mode, errors);
       if (!Object.keys(errors).length) problem = errorText(lang, e.code);
     }
   }
-  const index = await towns(db);
+  const index = await towns(g.ctx);
   return render(
     c,
     <AllocationFormPage ctx={pageCtx(c)} town={g.town} towns={index} funds={data.funds} challenges={data.challenges.map((ch) => ({ id: ch.id, title: ch.title }))} values={values} errors={errors} problem={problem} />,
@@ -387,11 +286,11 @@ treasurerPages.post('/treasurer/allocations', async (c) => {
 
 const e422 = (errors: FieldErrors, problem?: string) => (Object.keys(errors).length || problem ? 422 : 200);
 
-function mapAllocationErrors(lang: Lang, e: RuleError, draws: { town: string }[], mode: string, errors: FieldErrors) {
-  for (const d of e.details) {
+function mapAllocationErrors(lang: Lang, e: DomainError, draws: { town: string }[], mode: string, errors: FieldErrors) {
+  for (const d of e.issues) {
     const m = /^draws\.(\d+)\.(amount|town)$/.exec(d.path ?? '');
-    if (m && draws[Number(m[1])]) errors[`amount_${draws[Number(m[1])]!.town}`] = fieldMessage(lang, 'amount', d.code ?? e.code);
-    else if (d.path === 'amount' && mode === 'split') errors.total = fieldMessage(lang, 'total', d.code ?? e.code);
+    if (m && draws[Number(m[1])]) errors[`amount_${draws[Number(m[1])]!.town}`] = fieldMessage(lang, 'amount', d.code);
+    else if (d.path === 'amount' && mode === 'split') errors.total = fieldMessage(lang, 'total', d.code);
     else if (d.path === 'challengeId') errors.challengeId = errorText(lang, e.code);
   }
 }
@@ -399,19 +298,15 @@ function mapAllocationErrors(lang: Lang, e: RuleError, draws: { town: string }[]
 treasurerPages.get('/treasurer/allocations/:id', async (c) => {
   const g = await treasurerGate(c);
   if (g instanceof Response) return g;
-  const db = c.var.deps.db;
-  let a: Allocation;
   try {
-    a = await getAllocation(db, c.req.param('id'));
+    const a = await getAllocation(g.ctx, g.actor, c.req.param('id'));
+    const canDecideFor = a.status === 'proposed' && !a.approvers.includes(g.actor.sub) ? a.requirement.eligible.filter((t) => g.myTowns.includes(t) && !a.approvedTowns.includes(t)) : [];
+    return render(c, <AllocationDetailPage ctx={pageCtx(c)} towns={await towns(g.ctx)} allocation={a} canDecideFor={canDecideFor} backTown={g.town} notice={noticeOf(c)} problem={problemOf(c)} />);
   } catch (e) {
-    if (e instanceof NotFoundError) return renderNotFound(c);
+    if (isDomainError(e) && e.kind === 'not_found') return renderNotFound(c);
+    if (isDomainError(e) && e.kind === 'forbidden') return refuse(c, t(c.var.lang, 'treasury.bo.forbidden'));
     throw e;
   }
-  const fund = await getFund(db, a.fundId);
-  if (!hasRole(g.principal, 'admin') && !fund?.members.some((t) => g.myTowns.includes(t))) return refuse(c, t(c.var.lang, 'treasury.bo.forbidden'));
-  const canDecideFor =
-    a.status === 'proposed' && !a.approvers.includes(g.principal.sub) ? a.requirement.eligible.filter((t) => g.myTowns.includes(t) && !a.approvedTowns.includes(t)) : [];
-  return render(c, <AllocationDetailPage ctx={pageCtx(c)} towns={await towns(db)} allocation={a} canDecideFor={canDecideFor} backTown={g.town} notice={noticeOf(c)} problem={problemOf(c)} />);
 });
 
 /** Runs a decision from a form and goes back where the form was, with a notice or the refusal's code. */
@@ -423,22 +318,24 @@ async function decide(c: C, fallback: string, run: (form: Form, g: TreasurerGate
   try {
     return c.redirect(withParam(back, 'notice', await run(form, g)), 303);
   } catch (e) {
-    if (e instanceof NotFoundError) return renderNotFound(c);
-    if (e instanceof RuleError) return c.redirect(withParam(back, 'problem', e.code), 303);
+    if (isDomainError(e) && e.kind === 'not_found') return renderNotFound(c);
+    if (formRefusal(e)) return c.redirect(withParam(back, 'problem', e.code), 303);
     throw e;
   }
 }
 
+const decision = (form: Form) => ({ comment: str(form, 'comment') || undefined, town: str(form, 'town') || undefined });
+
 treasurerPages.post('/treasurer/allocations/:id/approve', (c) =>
   decide(c, `/treasurer/allocations/${c.req.param('id')}`, async (form, g) => {
-    const r = await approveAllocation(c.var.deps.db, c.req.param('id'), actorOf(g.principal), { comment: str(form, 'comment') || undefined, town: str(form, 'town') || undefined, requestId: c.var.requestId });
+    const r = await approveAllocation(g.ctx, g.actor, c.req.param('id'), decision(form));
     return r.executed ? 'allocation.executed' : 'allocation.approved';
   }),
 );
 
 treasurerPages.post('/treasurer/allocations/:id/reject', (c) =>
   decide(c, `/treasurer/allocations/${c.req.param('id')}`, async (form, g) => {
-    await rejectAllocation(c.var.deps.db, c.req.param('id'), actorOf(g.principal), { comment: str(form, 'comment') || undefined, town: str(form, 'town') || undefined, requestId: c.var.requestId });
+    await rejectAllocation(g.ctx, g.actor, c.req.param('id'), decision(form));
     return 'allocation.rejected';
   }),
 );
@@ -448,40 +345,37 @@ treasurerPages.post('/treasurer/allocations/:id/reject', (c) =>
 treasurerPages.get('/treasurer/disbursements/:id', async (c) => {
   const g = await treasurerGate(c);
   if (g instanceof Response) return g;
-  const db = c.var.deps.db;
-  let d: Disbursement;
   try {
-    d = await getDisbursement(db, c.req.param('id'));
+    const v = await disbursementForTreasurer(g.ctx, g.actor, c.req.param('id'));
+    return render(
+      c,
+      <DisbursementDetailPage
+        ctx={pageCtx(c)}
+        disbursement={v.disbursement}
+        challengeTitle={v.challengeTitle}
+        today={g.today}
+        canApprove={v.canApprove}
+        canReject={v.canReject}
+        canMarkPaid={v.canMarkPaid}
+        notice={noticeOf(c)}
+        problem={problemOf(c)}
+      />,
+    );
   } catch (e) {
-    if (e instanceof NotFoundError) return renderNotFound(c);
+    if (isDomainError(e) && e.kind === 'not_found') return renderNotFound(c);
+    if (isDomainError(e) && e.kind === 'forbidden') return refuse(c, t(c.var.lang, 'treasury.bo.forbidden'));
     throw e;
   }
-  if (!g.myTowns.includes(d.town)) return refuse(c, t(c.var.lang, 'treasury.bo.forbidden'));
-  const me = g.principal.sub;
-  const challenge = await getChallenge(db, d.challengeId);
-  return render(
-    c,
-    <DisbursementDetailPage
-      ctx={pageCtx(c)}
-      disbursement={d}
-      challengeTitle={challenge?.title ?? d.challengeId}
-      today={today(db)}
-      canApprove={d.status === 'requested' && d.requestedBy !== me && !d.approvers.includes(me)}
-      canReject={d.status === 'requested'}
-      canMarkPaid={d.status === 'scheduled'}
-      notice={noticeOf(c)}
-      problem={problemOf(c)}
-    />,
-  );
 });
 
 const dateOrUndefined = (s: string) => (s && isValidDateString(s) ? s : undefined);
+const badDate = () => new DomainError('invalid', 'date', 'bad date');
 
 treasurerPages.post('/treasurer/disbursements/:id/approve', (c) =>
   decide(c, `/treasurer/disbursements/${c.req.param('id')}`, async (form, g) => {
     const paymentDate = str(form, 'paymentDate');
-    if (paymentDate && !isValidDateString(paymentDate)) throw new RuleError('invalid', 'date', 'bad date');
-    const r = await approveDisbursement(c.var.deps.db, c.req.param('id'), actorOf(g.principal), { comment: str(form, 'comment') || undefined, paymentDate: dateOrUndefined(paymentDate), requestId: c.var.requestId });
+    if (paymentDate && !isValidDateString(paymentDate)) throw badDate();
+    const r = await approveDisbursement(g.ctx, g.actor, c.req.param('id'), { comment: str(form, 'comment') || undefined, paymentDate: dateOrUndefined(paymentDate) });
     return r.scheduled ? 'disbursement.scheduled' : 'disbursement.approved';
   }),
 );
@@ -489,8 +383,8 @@ treasurerPages.post('/treasurer/disbursements/:id/approve', (c) =>
 treasurerPages.post('/treasurer/disbursements/:id/reject', (c) =>
   decide(c, `/treasurer/disbursements/${c.req.param('id')}`, async (form, g) => {
     const reason = str(form, 'reason').slice(0, 1000);
-    if (!reason) throw new RuleError('invalid', 'required', 'a reason is required');
-    await rejectDisbursement(c.var.deps.db, c.req.param('id'), actorOf(g.principal), reason, { requestId: c.var.requestId });
+    if (!reason) throw new DomainError('invalid', 'required', 'a reason is required');
+    await rejectDisbursement(g.ctx, g.actor, c.req.param('id'), reason);
     return 'disbursement.rejected';
   }),
 );
@@ -498,27 +392,26 @@ treasurerPages.post('/treasurer/disbursements/:id/reject', (c) =>
 treasurerPages.post('/treasurer/disbursements/:id/paid', (c) =>
   decide(c, `/treasurer/disbursements/${c.req.param('id')}`, async (form, g) => {
     const paidOn = str(form, 'paidOn');
-    if (!isValidDateString(paidOn)) throw new RuleError('invalid', 'date', 'bad date');
-    await markDisbursementPaid(c.var.deps.db, c.req.param('id'), actorOf(g.principal), paidOn, { requestId: c.var.requestId });
+    if (!isValidDateString(paidOn)) throw badDate();
+    await markDisbursementPaid(g.ctx, g.actor, c.req.param('id'), paidOn);
     return 'disbursement.paid';
   }),
 );
 
 // ---------------------------------------------------------------- disbursement request (operating company)
 
+/** The operating company of a published challenge; else sign in, the 404 page, or the 403 page. */
 async function companyGate(c: C) {
-  const principal = c.var.principal;
-  if (!principal) return signIn(c);
-  const db = c.var.deps.db;
-  const challenge = await getChallenge(db, c.req.param('id') ?? '');
-  if (!challenge || challenge.status === 'draft') return renderNotFound(c);
-  if (!hasRole(principal, 'company') || !principal.companyId || principal.companyId !== challenge.operatorCompanyId) return refuse(c, t(c.var.lang, 'treasury.bo.companyOnly'));
-  return { principal, challenge };
-}
-
-async function requestPageData(db: Db, challenge: { id: string; leadTown: string }, companyId: string) {
-  const [limit, list] = await Promise.all([readShards(db, accounts.challengeAvailable(challenge.id)), listTownDisbursements(db, challenge.leadTown)]);
-  return { limit: limit.total, requests: list.filter((d) => d.challengeId === challenge.id && d.companyId === companyId) };
+  const actor = c.var.principal;
+  if (!actor) return signInRedirect(c);
+  const ctx = servicesOf(c);
+  try {
+    return { actor, ctx, board: await disbursementRequestBoard(ctx, actor, c.req.param('id') ?? '') };
+  } catch (e) {
+    if (isDomainError(e) && e.kind === 'not_found') return renderNotFound(c);
+    if (isDomainError(e) && e.kind === 'forbidden') return refuse(c, t(c.var.lang, 'treasury.bo.companyOnly'));
+    throw e;
+  }
 }
 
 const EMPTY_REQUEST: DisbursementRequestValues = { amount: '', milestone: '', invoiceNumber: '', bankCode: '', branchCode: '', accountType: 'ordinary', accountNumber: '', holderKana: '' };
@@ -526,16 +419,16 @@ const EMPTY_REQUEST: DisbursementRequestValues = { amount: '', milestone: '', in
 treasurerPages.get('/company/challenges/:id/disbursements/new', async (c) => {
   const g = await companyGate(c);
   if (g instanceof Response) return g;
-  const { limit, requests } = await requestPageData(c.var.deps.db, g.challenge, g.principal.companyId!);
-  const title = c.var.lang === 'en' && g.challenge.titleEn ? g.challenge.titleEn : g.challenge.title;
-  return render(c, <DisbursementRequestPage ctx={pageCtx(c)} challenge={{ id: g.challenge.id, title }} limit={limit} values={EMPTY_REQUEST} errors={{}} notice={noticeOf(c)} requests={requests} />);
+  const { challenge, limit, requests } = g.board;
+  const title = pick(c.var.lang, challenge.title, challenge.titleEn);
+  return render(c, <DisbursementRequestPage ctx={pageCtx(c)} challenge={{ id: challenge.id, title }} limit={limit} values={EMPTY_REQUEST} errors={{}} notice={noticeOf(c)} requests={requests} />);
 });
 
 treasurerPages.post('/company/challenges/:id/disbursements/new', async (c) => {
   const g = await companyGate(c);
   if (g instanceof Response) return g;
-  const db = c.var.deps.db;
   const lang = c.var.lang;
+  const challenge = g.board.challenge;
   const form = await c.req.parseBody();
   const values = Object.fromEntries(Object.keys(EMPTY_REQUEST).map((k) => [k, str(form, k)])) as unknown as DisbursementRequestValues;
   const errors: FieldErrors = {};
@@ -543,7 +436,7 @@ treasurerPages.post('/company/challenges/:id/disbursements/new', async (c) => {
   const amount = parseYen(values.amount);
   const digits = (s: string) => s.normalize('NFKC').replace(/[\s-]/g, '');
   const input = {
-    challengeId: g.challenge.id,
+    challengeId: challenge.id,
     amount: amount ?? -1,
     milestone: values.milestone,
     invoiceNumber: values.invoiceNumber,
@@ -558,15 +451,15 @@ treasurerPages.post('/company/challenges/:id/disbursements/new', async (c) => {
     }
   } else {
     try {
-      await requestDisbursement(db, parsed.data, actorOf(g.principal), { requestId: c.var.requestId });
-      return c.redirect(`/company/challenges/${g.challenge.id}/disbursements/new?notice=disbursement.requested`, 303);
+      await requestDisbursement(g.ctx, g.actor, parsed.data);
+      return c.redirect(`/company/challenges/${challenge.id}/disbursements/new?notice=disbursement.requested`, 303);
     } catch (e) {
-      if (!(e instanceof RuleError)) throw e;
-      for (const d of e.details as RuleErrorDetail[]) errors[(d.path ?? 'form').split('.').pop()!] ??= fieldMessage(lang, d.path ?? '', d.code ?? e.code);
+      if (!formRefusal(e)) throw e;
+      for (const d of e.issues) errors[(d.path ?? 'form').split('.').pop()!] ??= fieldMessage(lang, d.path ?? '', d.code);
       if (!Object.keys(errors).length) problem = errorText(lang, e.code);
     }
   }
-  const { limit, requests } = await requestPageData(db, g.challenge, g.principal.companyId!);
-  const title = lang === 'en' && g.challenge.titleEn ? g.challenge.titleEn : g.challenge.title;
-  return render(c, <DisbursementRequestPage ctx={pageCtx(c)} challenge={{ id: g.challenge.id, title }} limit={limit} values={values} errors={errors} problem={problem} requests={requests} />, 422);
+  const { limit, requests } = await disbursementRequestBoard(g.ctx, g.actor, challenge.id);
+  const title = pick(lang, challenge.title, challenge.titleEn);
+  return render(c, <DisbursementRequestPage ctx={pageCtx(c)} challenge={{ id: challenge.id, title }} limit={limit} values={values} errors={errors} problem={problem} requests={requests} />, 422);
 });

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ALLOCATION_STATUSES, MAX_DRAWS } from '../../domain/allocations.js';
+import type { GovernanceRule } from '../../domain/governance.js';
 import { DateString, TownCode, Yen } from './common.js';
 
 const Comment = z.string().trim().max(1000).optional().openapi({ example: '町議会の議決済み' });
@@ -86,6 +87,11 @@ export const GovernanceProposalRequest = z
     if (v.rule === 'all_drawn' && v.quorum !== undefined) ctx.addIssue({ code: 'custom', path: ['quorum'], message: 'only with rule=quorum' });
   })
   .openapi('GovernanceProposalRequest');
+
+/** The rule a valid proposal request names. */
+export function ruleOf(b: z.infer<typeof GovernanceProposalRequest>): GovernanceRule {
+  return b.rule === 'quorum' ? { rule: 'quorum', quorum: b.quorum! } : { rule: 'all_drawn' };
+}
 
 export const GovernanceProposalSchema = z
   .object({
