@@ -49,27 +49,8 @@ export function publicLedgerJson(a: PublicActivity): z.infer<typeof PublicLedger
 
 /** @example <ChallengeCard challenge={challengeView(s)} … /> */
 export function challengeView(s: ChallengeStanding): ChallengeView {
-  return {
-    id: s.id,
-    title: s.title,
-    titleEn: s.titleEn,
-    summary: s.summary,
-    summaryEn: s.summaryEn,
-    description: s.description,
-    descriptionEn: s.descriptionEn,
-    theme: s.theme,
-    towns: s.towns,
-    leadTown: s.leadTown,
-    target: s.targetAmount,
-    raised: s.raised,
-    donorCount: s.donorCount,
-    percent: s.percent,
-    allocated: s.allocated,
-    deadline: s.deadline,
-    daysLeft: s.daysLeft,
-    status: s.status,
-    operatorCompanyId: s.operatorCompanyId,
-  };
+  const { targetAmount, createdAt: _c, applicationId: _a, corporateEligible: _e, ...rest } = s;
+  return { ...rest, target: targetAmount };
 }
 
 /** @example <FundCard fund={fundView(f)} … /> */
