@@ -109,6 +109,13 @@ async function rerender(c: C, page: () => Promise<Response>) {
   }
 }
 
+/** A refused form post: field errors next to their fields, the other refusals named as the page's problem. */
+function refusedForm<V>(c: C, e: unknown, values: V, again: (opts: { values: V; errors?: Errors; problem?: string; status: FormStatus }) => Promise<Response>, problems: DomainError['kind'][]) {
+  if (hasIssues(e)) return rerender(c, () => again({ values, errors: fieldErrors(c.var.lang, e), status: statusOf(e) }));
+  if (isKind(e, ...problems)) return rerender(c, () => again({ values, problem: errorMessage(c.var.lang, e), status: statusOf(e) }));
+  throw e;
+}
+
 /** Signed in with the role the workspace needs, or a redirect to sign in / a 403 page. */
 async function gate(c: C, need: 'company' | 'reviewer'): Promise<Actor | Response> {
   const p = c.var.principal;
@@ -283,7 +290,7 @@ applicationPages.post(
   }),
 );
 
-async function renderUpdates(c: C, p: Actor, id: string, opts: { values?: UpdateFormValues; errors?: Errors; problem?: string; status?: 200 | 400 | 409 } = {}) {
+async function renderUpdates(c: C, p: Actor, id: string, opts: { values?: UpdateFormValues; errors?: Errors; problem?: string; status?: FormStatus } = {}) {
   const ctx = servicesOf(c);
   const { challenge, updates, canPost } = await operatorUpdates(ctx, p, id);
   return render(
@@ -317,9 +324,7 @@ applicationPages.post(
       await postUpdate(servicesOf(c), p, id, values);
       return c.redirect(`/company/challenges/${id}/updates?done=posted`, 303);
     } catch (e) {
-      if (hasIssues(e)) return rerender(c, () => renderUpdates(c, p, id, { values, errors: fieldErrors(c.var.lang, e), status: 400 }));
-      if (isKind(e, 'conflict')) return rerender(c, () => renderUpdates(c, p, id, { values, problem: errorMessage(c.var.lang, e), status: 409 }));
-      throw e;
+      return refusedForm(c, e, values, (opts) => renderUpdates(c, p, id, opts), ['conflict']);
     }
   }),
 );
@@ -385,9 +390,7 @@ applicationPages.post(
       await reviewApplication(servicesOf(c), p, id, input);
       return c.redirect(`/review/applications/${id}?done=reviewed`, 303);
     } catch (e) {
-      if (hasIssues(e)) return rerender(c, () => renderReview(c, p, id, { values, errors: fieldErrors(c.var.lang, e), status: statusOf(e) }));
-      if (isKind(e, 'forbidden', 'conflict', 'rule')) return rerender(c, () => renderReview(c, p, id, { values, problem: errorMessage(c.var.lang, e), status: statusOf(e) }));
-      throw e;
+      return refusedForm(c, e, values, (opts) => renderReview(c, p, id, opts), ['forbidden', 'conflict', 'rule']);
     }
   }),
 );
@@ -428,9 +431,7 @@ applicationPages.post(
       const { created } = await saveChallengeDraft(servicesOf(c), p, id, input);
       return c.redirect(`/review/applications/${id}/challenge?done=${created ? 'created' : 'challengeSaved'}`, 303);
     } catch (e) {
-      if (hasIssues(e)) return rerender(c, () => renderEditor(c, p, id, { values, errors: fieldErrors(c.var.lang, e), status: statusOf(e) }));
-      if (isKind(e, 'forbidden', 'conflict', 'rule')) return rerender(c, () => renderEditor(c, p, id, { values, problem: errorMessage(c.var.lang, e), status: statusOf(e) }));
-      throw e;
+      return refusedForm(c, e, values, (opts) => renderEditor(c, p, id, opts), ['forbidden', 'conflict', 'rule']);
     }
   }),
 );

@@ -1,15 +1,15 @@
 /**
  * Request and response shapes for co-creation applications, challenges made from them and company
  * profiles. The schemas check types; the rules (budget adds up, dates in order, town is a network
- * member, check digits…) live in the domain and answer with per-field messages in English and Japanese.
+ * member, check digits…) live in the domain and answer with per-field codes, worded by the catalog.
  */
 import { z } from '@hono/zod-openapi';
 import { APPLICATION_STATUSES, REVIEW_DECISIONS } from '../../domain/applications.js';
 import { MANUAL_MOVES } from '../../domain/challenge-lifecycle.js';
 import { CHALLENGE_STATUSES } from '../../domain/catalog.js';
-import { DateString, TownCode } from './common.js';
+import { DateString, TownCode, Yen } from './common.js';
 
-const Amount = z.number().int({ message: 'must be a whole number of yen / 円単位の整数で入力してください' }).openapi({ example: 1_000_000, description: 'integer yen' });
+const Amount = Yen.openapi({ example: 1_000_000 });
 const Code = z.string().openapi({ example: '113611', description: '全国地方公共団体コード (6 digits with check digit)' });
 
 const ApplicationFields = {
