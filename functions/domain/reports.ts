@@ -161,8 +161,8 @@ export function sumStatements(list: readonly Statement[]): Statement {
 
 export interface ExportColumn {
   key: string;
-  ja: string;
-  en: string;
+  /** The header's catalog sentence (`treasury.csv.<label>`): the same field may be headed differently per file. */
+  label: string;
 }
 
 export type ExportCell = string | number | undefined;
@@ -172,7 +172,7 @@ export interface ExportTable {
   rows: Record<string, ExportCell>[];
 }
 
-const col = (key: string, ja: string, en: string): ExportColumn => ({ key, ja, en });
+const col = (key: string, label: string = key): ExportColumn => ({ key, label });
 
 /**
  * One row per town share drawn. A town sees the allocations that draw on its share and those that go
@@ -181,24 +181,24 @@ const col = (key: string, ja: string, en: string): ExportColumn => ({ key, ja, e
  */
 export function allocationExport(list: readonly Allocation[], town: string, period: Pick<Period, 'from' | 'to'>): ExportTable {
   const columns = [
-    col('date', '日付', 'date'),
-    col('allocation_id', '配分ID', 'allocation_id'),
-    col('status', '状態', 'status'),
-    col('fund_id', '基金ID', 'fund_id'),
-    col('fund_name', '基金名', 'fund_name'),
-    col('challenge_id', 'チャレンジID', 'challenge_id'),
-    col('challenge_title', 'チャレンジ名', 'challenge_title'),
-    col('challenge_lead_town', '主幹町', 'challenge_lead_town'),
-    col('drawn_town', '拠出町', 'drawn_town'),
-    col('amount', '拠出額', 'amount'),
-    col('allocation_total', '配分総額', 'allocation_total'),
-    col('proposed_on', '提案日', 'proposed_on'),
-    col('proposed_by', '提案者', 'proposed_by'),
-    col('approved_towns', '承認した町', 'approved_towns'),
-    col('executed_on', '執行日', 'executed_on'),
-    col('entry_id', '仕訳ID', 'entry_id'),
-    col('comment', 'コメント', 'comment'),
-    col('rejection_comment', '否決理由', 'rejection_comment'),
+    col('date'),
+    col('allocation_id'),
+    col('status'),
+    col('fund_id'),
+    col('fund_name'),
+    col('challenge_id'),
+    col('challenge_title'),
+    col('challenge_lead_town'),
+    col('drawn_town'),
+    col('amount', 'amount_drawn'),
+    col('allocation_total'),
+    col('proposed_on'),
+    col('proposed_by'),
+    col('approved_towns'),
+    col('executed_on'),
+    col('entry_id'),
+    col('comment'),
+    col('rejection_comment'),
   ];
   const rows: Record<string, ExportCell>[] = [];
   for (const a of list) {
@@ -238,24 +238,24 @@ export function allocationExport(list: readonly Allocation[], town: string, peri
  */
 export function disbursementExport(list: readonly Disbursement[], period: Pick<Period, 'from' | 'to'>): ExportTable {
   const columns = [
-    col('date', '日付', 'date'),
-    col('disbursement_id', '支払ID', 'disbursement_id'),
-    col('status', '状態', 'status'),
-    col('challenge_id', 'チャレンジID', 'challenge_id'),
-    col('company_id', '事業者ID', 'company_id'),
-    col('milestone', 'マイルストーン', 'milestone'),
-    col('invoice_number', '請求書番号', 'invoice_number'),
-    col('amount', '金額', 'amount'),
-    col('requested_on', '申請日', 'requested_on'),
-    col('approvers', '承認者', 'approvers'),
-    col('scheduled_for', '振込指定日', 'scheduled_for'),
-    col('paid_on', '振込日', 'paid_on'),
-    col('bank_code', '銀行コード', 'bank_code'),
-    col('branch_code', '支店コード', 'branch_code'),
-    col('account_type', '預金種目', 'account_type'),
-    col('account_number', '口座番号', 'account_number'),
-    col('holder_kana', '口座名義(カナ)', 'holder_kana'),
-    col('rejection_reason', '却下理由', 'rejection_reason'),
+    col('date'),
+    col('disbursement_id'),
+    col('status'),
+    col('challenge_id'),
+    col('company_id'),
+    col('milestone'),
+    col('invoice_number'),
+    col('amount'),
+    col('requested_on'),
+    col('approvers'),
+    col('scheduled_for'),
+    col('paid_on'),
+    col('bank_code'),
+    col('branch_code'),
+    col('account_type'),
+    col('account_number'),
+    col('holder_kana'),
+    col('rejection_reason'),
   ];
   const rows = list
     .map((d) => ({ d, date: d.status === 'paid' && d.paidOn ? d.paidOn : d.requestedOn }))
@@ -294,38 +294,38 @@ export type RecordDetails = Record<string, string | number | undefined>;
 
 const DETAIL_COLUMNS: Record<LedgerExportKind, ExportColumn[]> = {
   donations: [
-    col('donor_name', '寄附者氏名', 'donor_name'),
-    col('donor_kana', 'フリガナ', 'donor_kana'),
-    col('postal_code', '郵便番号', 'postal_code'),
-    col('address', '住所', 'address'),
-    col('email', 'メールアドレス', 'email'),
-    col('purpose', '寄附の使途', 'purpose'),
-    col('receipt_number', '受領証明書番号', 'receipt_number'),
-    col('payment_method', '支払方法', 'payment_method'),
-    col('one_stop', 'ワンストップ特例', 'one_stop'),
+    col('donor_name'),
+    col('donor_kana'),
+    col('postal_code'),
+    col('address'),
+    col('email'),
+    col('purpose'),
+    col('receipt_number'),
+    col('payment_method'),
+    col('one_stop'),
   ],
   receipts: [
-    col('receipt_number', '受領証明書番号', 'receipt_number'),
-    col('donor_name', '寄附者氏名', 'donor_name'),
-    col('address', '住所', 'address'),
-    col('purpose', '寄附の使途', 'purpose'),
-    col('receipt_void', '無効', 'void'),
+    col('receipt_number'),
+    col('donor_name'),
+    col('address'),
+    col('purpose'),
+    col('receipt_void', 'void'),
   ],
   'one-stop': [
-    col('donor_name', '寄附者氏名', 'donor_name'),
-    col('donor_kana', 'フリガナ', 'donor_kana'),
-    col('postal_code', '郵便番号', 'postal_code'),
-    col('address', '住所', 'address'),
-    col('receipt_number', '受領証明書番号', 'receipt_number'),
-    col('one_stop_received_on', '申請書受付日', 'form_received_on'),
+    col('donor_name'),
+    col('donor_kana'),
+    col('postal_code'),
+    col('address'),
+    col('receipt_number'),
+    col('one_stop_received_on', 'form_received_on'),
   ],
   'corporate-pledges': [
-    col('company_name', '法人名', 'company_name'),
-    col('corporate_number', '法人番号', 'corporate_number'),
-    col('receipt_number', '受領証番号', 'receipt_number'),
-    col('purpose', '寄附の対象', 'purpose'),
-    col('disclose_name', '名称公表', 'disclose_name'),
-    col('disclose_amount', '金額公表', 'disclose_amount'),
+    col('company_name'),
+    col('corporate_number'),
+    col('receipt_number', 'receipt_number_short'),
+    col('purpose', 'purpose_target'),
+    col('disclose_name'),
+    col('disclose_amount'),
   ],
 };
 
@@ -356,10 +356,10 @@ export function ledgerExport(
     ...details.get(idOf(m)),
   });
   const columns: Record<LedgerExportKind, ExportColumn[]> = {
-    donations: [col('date', '受領日', 'received_on'), col('id', '寄附ID', 'donation_id'), col('kind', '区分', 'kind'), col('amount', '金額', 'amount'), col('public_name', '公開名', 'public_name'), col('entry_id', '仕訳ID', 'entry_id'), col('memo', '摘要', 'memo')],
-    receipts: [col('date', '受領日(証明日付)', 'receipt_date'), col('id', '寄附ID', 'donation_id'), col('kind', '区分', 'kind'), col('amount', '金額', 'amount'), col('public_name', '公開名', 'public_name'), col('entry_id', '仕訳ID', 'entry_id')],
-    'one-stop': [col('date', '寄附日', 'donated_on'), col('id', '寄附ID', 'donation_id'), col('kind', '区分', 'kind'), col('amount', '寄附金額', 'amount'), col('public_name', '公開名', 'public_name'), col('entry_id', '仕訳ID', 'entry_id')],
-    'corporate-pledges': [col('date', '受領日', 'received_on'), col('id', '寄附ID', 'pledge_id'), col('kind', '区分', 'kind'), col('amount', '金額', 'amount'), col('public_name', '企業名(公開同意時)', 'company_if_disclosed'), col('entry_id', '仕訳ID', 'entry_id'), col('memo', '摘要', 'memo')],
+    donations: [col('date', 'received_on'), col('id', 'donation_id'), col('kind'), col('amount'), col('public_name'), col('entry_id'), col('memo')],
+    receipts: [col('date', 'receipt_date'), col('id', 'donation_id'), col('kind'), col('amount'), col('public_name'), col('entry_id')],
+    'one-stop': [col('date', 'donated_on'), col('id', 'donation_id'), col('kind'), col('amount', 'amount_donated'), col('public_name'), col('entry_id')],
+    'corporate-pledges': [col('date', 'received_on'), col('id', 'pledge_id'), col('kind'), col('amount'), col('public_name', 'company_if_disclosed'), col('entry_id'), col('memo')],
   };
   return { columns: [...columns[kind], ...DETAIL_COLUMNS[kind]], rows: list.map(row) };
 }

@@ -21,7 +21,7 @@ import {
   type Period,
   type RecordDetails,
 } from '../domain/reports.js';
-import { pick, type Lang } from '../i18n/index.js';
+import { t, type Lang, type MessageKey } from '../i18n/index.js';
 import { listAllocations } from '../store/allocations.js';
 import { writeAudited } from '../store/audit.js';
 import type { Db } from '../store/db.js';
@@ -91,7 +91,7 @@ function pledgeDetails(p: Pledge): RecordDetails {
 function encodeCsv(table: ExportTable, lang: Lang, encoding: 'utf8' | 'sjis'): Buffer {
   const text = stringify(
     table.rows.map((r) => table.columns.map((c) => r[c.key] ?? '')),
-    { header: true, columns: table.columns.map((c) => pick(lang, c.ja, c.en)), record_delimiter: 'windows', quoted_string: false },
+    { header: true, columns: table.columns.map((c) => t(lang, `treasury.csv.${c.label}` as MessageKey)), record_delimiter: 'windows', quoted_string: false },
   );
   return encoding === 'sjis' ? iconv.encode(text, 'cp932') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
