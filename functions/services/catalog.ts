@@ -8,12 +8,14 @@ import { refuse } from '../domain/errors.js';
 import { daysLeft, jstDate } from '../domain/jst.js';
 import type { Yen } from '../domain/money.js';
 import type { TownCode } from '../domain/municipality.js';
+import type { CorporateDonorYear } from '../domain/corporate.js';
 import { eligibleTargets } from '../domain/regional-plans.js';
 import { challengeTotals, fundShares, getChallenge, getFund, getTown, listChallenges, listFunds, listTowns } from '../store/catalog.js';
 import { listChallengeUpdates, type ChallengeUpdate } from '../store/challenges.js';
 import { listPlans } from '../store/regional-plans.js';
 import { nowOf, type ServiceContext } from './context.js';
 import { challengeLedger, fundLedgers, type PublicActivity } from './ledger.js';
+import { corporateDonors } from './pledges.js';
 
 /** A published challenge with its ledger totals, as of the context's clock. */
 export interface ChallengeStanding extends Challenge {
@@ -150,11 +152,14 @@ export async function browseChallenges(ctx: ServiceContext, raw: { town?: string
   return { towns, filter, challenges: await listChallengeStandings(ctx, filter) };
 }
 
-/** A challenge's page: the challenge, its public ledger and its progress updates. */
-export async function challengeDetail(ctx: ServiceContext, id: string): Promise<{ challenge: ChallengeStanding; towns: Municipality[]; ledger: PublicActivity; updates: ChallengeUpdate[] }> {
+/** A challenge's page: the challenge, its public ledger, its progress updates and its corporate donors. */
+export async function challengeDetail(
+  ctx: ServiceContext,
+  id: string,
+): Promise<{ challenge: ChallengeStanding; towns: Municipality[]; ledger: PublicActivity; updates: ChallengeUpdate[]; corporateDonors: CorporateDonorYear[] }> {
   const challenge = await challengeStanding(ctx, id);
-  const [towns, ledger, updates] = await Promise.all([listMemberTowns(ctx), challengeLedger(ctx, id), listChallengeUpdates(ctx.db, id)]);
-  return { challenge, towns, ledger, updates };
+  const [towns, ledger, updates, donors] = await Promise.all([listMemberTowns(ctx), challengeLedger(ctx, id), listChallengeUpdates(ctx.db, id), corporateDonors(ctx, { kind: 'challenge', id })]);
+  return { challenge, towns, ledger, updates, corporateDonors: donors };
 }
 
 /** The funds page. */
@@ -163,11 +168,11 @@ export async function fundsOverview(ctx: ServiceContext) {
   return { funds, towns };
 }
 
-/** A fund's page: the fund and the public ledger of each member town's share. */
+/** A fund's page: the fund, the public ledger of each member town's share and its corporate donors. */
 export async function fundDetail(ctx: ServiceContext, id: string) {
   const fund = await fundStanding(ctx, id);
-  const [towns, ledgers] = await Promise.all([listMemberTowns(ctx), fundLedgers(ctx, id)]);
-  return { fund, towns, ledgers };
+  const [towns, ledgers, donors] = await Promise.all([listMemberTowns(ctx), fundLedgers(ctx, id), corporateDonors(ctx, { kind: 'fund', id })]);
+  return { fund, towns, ledgers, corporateDonors: donors };
 }
 
 /** A town's page: the town, the challenges it takes part in and its share of each fund it belongs to. */

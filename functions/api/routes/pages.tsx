@@ -14,7 +14,6 @@ import { browseChallenges, challengeDetail, fundDetail, fundsOverview, homeOverv
 import { isLang, LANG_COOKIE } from '../../i18n/index.js';
 import { pageCtx, renderPage as render, safeBack } from '../page-context.js';
 import { challengeView, fundView, publicLedgerView } from '../presenters/catalog.js';
-import { corporateDonorsFor } from '../corporate-actions.js';
 import { CSS, CSS_HASH, CSS_PATH } from '../../../web/styles.js';
 import { HomePage } from '../../../web/pages/home.js';
 import { ChallengesPage } from '../../../web/pages/challenges.js';
@@ -94,9 +93,7 @@ pageRoutes.get(
 pageRoutes.get(
   '/challenges/:id',
   page<'/challenges/:id'>(async (c) => {
-    const ctx = servicesOf(c);
-    const { challenge, towns, ledger, updates } = await challengeDetail(ctx, c.req.param('id'));
-    const corporateDonors = await corporateDonorsFor(ctx.db, { kind: 'challenge', id: challenge.id });
+    const { challenge, towns, ledger, updates, corporateDonors } = await challengeDetail(servicesOf(c), c.req.param('id'));
     return render(c, <ChallengePage ctx={pageCtx(c)} challenge={challengeView(challenge)} towns={towns} ledger={publicLedgerView(ledger)} updates={updates} corporateDonors={corporateDonors} />);
   }),
 );
@@ -112,9 +109,7 @@ pageRoutes.get(
 pageRoutes.get(
   '/funds/:id',
   page<'/funds/:id'>(async (c) => {
-    const ctx = servicesOf(c);
-    const { fund, towns, ledgers } = await fundDetail(ctx, c.req.param('id'));
-    const corporateDonors = await corporateDonorsFor(ctx.db, { kind: 'fund', id: fund.id });
+    const { fund, towns, ledgers, corporateDonors } = await fundDetail(servicesOf(c), c.req.param('id'));
     return render(c, <FundPage ctx={pageCtx(c)} fund={fundView(fund)} towns={towns} ledgers={ledgers.map((l) => ({ town: l.town, ledger: publicLedgerView(l) }))} corporateDonors={corporateDonors} />);
   }),
 );
