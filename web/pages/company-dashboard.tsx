@@ -55,7 +55,7 @@ export function CompanyDashboardPage(props: {
         <p>
           <a href="/company/profile">{t(lang, 'cocreation.dash.editProfile')}</a>
           {' · '}
-          <a href="/company/pledges">{pick(lang, '企業版ふるさと納税(寄附の申出)', 'Corporate-version pledges')}</a>
+          <a href="/company/pledges">{t(lang, 'cocreation.dash.pledges')}</a>
         </p>
       </section>
 
@@ -136,7 +136,7 @@ export function CompanyDashboardPage(props: {
                         <>
                           <a href={`/company/challenges/${ch.id}/updates`}>{t(lang, 'cocreation.dash.postUpdate')}</a>
                           {' · '}
-                          <a href={`/company/challenges/${ch.id}/disbursements/new`}>{pick(lang, '支払を請求する', 'Request a payment')}</a>
+                          <a href={`/company/challenges/${ch.id}/disbursements/new`}>{t(lang, 'cocreation.dash.requestPayment')}</a>
                         </>
                       )}
                     </td>

@@ -62,7 +62,7 @@ export function ReviewFormPage(props: {
       {props.reviewFor.length > 0 ? (
         open ? (
           <section aria-labelledby="review-heading" class="panel">
-            <h2 id="review-heading">{t(lang, 'cocreation.review.formTitle', { town: props.reviewFor.map((c) => townName(lang, towns, c)).join('・') })}</h2>
+            <h2 id="review-heading">{t(lang, 'cocreation.review.formTitle', { town: props.reviewFor.map((c) => townName(lang, towns, c)).join(t(lang, 'cocreation.townSep')) })}</h2>
             <ErrorSummary lang={lang} errors={errors} />
             <form method="post" action={`/review/applications/${app.id}`} class="form" novalidate>
               {props.reviewFor.length === 1 ? (

@@ -26,6 +26,8 @@ export const ja = {
   'cocreation.dash.challenges': '運営するチャレンジ',
   'cocreation.dash.noChallenges': '運営するチャレンジはまだありません。',
   'cocreation.dash.postUpdate': '活動報告・状況',
+  'cocreation.dash.pledges': '企業版ふるさと納税(寄附の申出)',
+  'cocreation.dash.requestPayment': '支払を請求する',
 
   'cocreation.col.title': '件名',
   'cocreation.col.company': '提案企業',
@@ -309,6 +311,8 @@ export const en: Record<keyof typeof ja, string> = {
   'cocreation.dash.challenges': 'Challenges you operate',
   'cocreation.dash.noChallenges': 'You do not operate a challenge yet.',
   'cocreation.dash.postUpdate': 'Updates and status',
+  'cocreation.dash.pledges': 'Corporate-version pledges',
+  'cocreation.dash.requestPayment': 'Request a payment',
 
   'cocreation.col.title': 'Title',
   'cocreation.col.company': 'Company',
