@@ -157,18 +157,19 @@ export function chart(o: ChartOptions): string {
   return parts.join('');
 }
 
+/** Each language's counting units for yen, largest first (万 and 億 in Japanese), and how an amount is written. */
+const COMPACT: Record<'ja' | 'en', { units: readonly (readonly [number, string])[]; write: (n: string, unit: string) => string }> = {
+  ja: { units: [[100_000_000, '億'], [10_000, '万']], write: (n, unit) => `${n}${unit}円` },
+  en: { units: [[1_000_000, 'M'], [1_000, 'k']], write: (n, unit) => `¥${n}${unit}` },
+};
+
 /** Compact yen for axes: ¥0, ¥500k, ¥1.5M (en) or 0円, 50万円, 150万円 (ja). */
 export function compactYen(lang: 'ja' | 'en'): (v: number) => string {
+  const { units, write } = COMPACT[lang];
   return (v) => {
     const sign = v < 0 ? '-' : '';
     const a = Math.abs(v);
-    if (lang === 'ja') {
-      if (a >= 100_000_000) return `${sign}${fmt(Math.round((a / 100_000_000) * 10) / 10)}億円`;
-      if (a >= 10_000) return `${sign}${fmt(Math.round((a / 10_000) * 10) / 10)}万円`;
-      return `${sign}${a}円`;
-    }
-    if (a >= 1_000_000) return `${sign}¥${fmt(Math.round((a / 1_000_000) * 10) / 10)}M`;
-    if (a >= 1_000) return `${sign}¥${fmt(Math.round((a / 1_000) * 10) / 10)}k`;
-    return `${sign}¥${a}`;
+    const unit = units.find(([size]) => a >= size);
+    return sign + (unit ? write(fmt(Math.round((a / unit[0]) * 10) / 10), unit[1]) : write(String(a), ''));
   };
 }
