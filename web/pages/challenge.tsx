@@ -63,7 +63,7 @@ function ProgressPanel(props: { lang: Lang; challenge: ChallengeView; towns: Tow
         <dd class="num">{t(lang, 'challenge.donorsCount', { n: c.donorCount.toLocaleString('en-US') })}</dd>
         {c.allocated > 0 ? (
           <>
-            <dt>{pick(lang, '基金からの配分', 'From pooled funds')}</dt>
+            <dt>{t(lang, 'challenge.allocated')}</dt>
             <dd class="num" data-allocated={c.allocated}>
               <Yen amount={c.allocated} />
             </dd>

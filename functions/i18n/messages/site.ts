@@ -64,6 +64,7 @@ export const ja = {
   'progress.reached': '目標達成',
 
   'challenge.raised': '集まった金額',
+  'challenge.allocated': '基金からの配分',
   'challenge.target': '目標金額',
   'challenge.donors': '支援者数',
   'challenge.donorsCount': '{n}人',
@@ -243,6 +244,7 @@ export const en: Record<keyof typeof ja, string> = {
   'progress.reached': 'Target reached',
 
   'challenge.raised': 'Raised',
+  'challenge.allocated': 'From pooled funds',
   'challenge.target': 'Target',
   'challenge.donors': 'Supporters',
   'challenge.donorsCount': '{n}',
