@@ -10,6 +10,8 @@ import { pick, t, type Lang } from '../../i18n/index.js';
 import type { BankTransfer, PledgeRecord } from '../../services/pledges.js';
 import type { PlanView } from '../../services/regional-plans.js';
 import type { BankTransferView, FieldProblem } from '../../../web/views/corporate.js';
+import type { PlanTargetChoice } from '../../../web/pages/regional-plans.js';
+import type { Challenge, Fund } from '../../domain/catalog.js';
 import { issueMessages } from '../errors.js';
 import type { BankTransferSchema, PlanSchema, PledgeSchema, ReliefSchema } from '../schemas/corporate.js';
 
@@ -82,4 +84,16 @@ export function problemsOf(lang: Lang, e: DomainError): FieldProblem[] {
 /** A problem the page found before any service was called (the typed amount or date is not one). */
 export function formProblem(lang: Lang, path: string, code: string, key: 'error.corporate.invalid_amount' | 'error.corporate.invalid_received_on'): FieldProblem {
   return { path, code, message: t(lang, key) };
+}
+
+/** What each shown town's plan may list: the published challenges it takes part in and the funds it is a member of. */
+export function planChoices(view: { plansByTown: { town: string }[]; challenges: Challenge[]; funds: Fund[] }): Record<string, PlanTargetChoice[]> {
+  const choices: Record<string, PlanTargetChoice[]> = {};
+  for (const { town } of view.plansByTown) {
+    choices[town] = [
+      ...view.challenges.filter((ch) => ch.status !== 'draft' && ch.towns.includes(town)).map((ch) => ({ kind: 'challenge' as const, id: ch.id, title: ch.title, titleEn: ch.titleEn })),
+      ...view.funds.filter((f) => f.members.includes(town)).map((f) => ({ kind: 'fund' as const, id: f.id, title: f.name, titleEn: f.nameEn })),
+    ];
+  }
+  return choices;
 }

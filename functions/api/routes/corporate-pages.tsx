@@ -20,11 +20,11 @@ import { CompanyPledgesPage } from '../../../web/pages/company-pledges.js';
 import { PledgeDetailPage } from '../../../web/pages/pledge-detail.js';
 import { PledgeFormPage, type PledgeFormValues } from '../../../web/pages/pledge-form.js';
 import { TreasurerPledgesPage, type TreasurerPledgesProps } from '../../../web/pages/treasurer-pledges.js';
-import { PROJECT_SLOTS, RegionalPlansPage, type PlanFormValues, type PlanTargetChoice } from '../../../web/pages/regional-plans.js';
+import { PROJECT_SLOTS, RegionalPlansPage, type PlanFormValues } from '../../../web/pages/regional-plans.js';
 import type { AppEnv } from '../context.js';
 import { errorMessage, STATUS_OF } from '../errors.js';
 import { pageCtx, renderPersonalPage as render, signInRedirect as signIn } from '../page-context.js';
-import { bankTransferView, formProblem, problemsOf } from '../presenters/corporate.js';
+import { bankTransferView, formProblem, planChoices, problemsOf } from '../presenters/corporate.js';
 import { createRouter } from '../router.js';
 import { servicesOf } from '../services.js';
 
@@ -242,14 +242,7 @@ corporatePages.post('/treasurer/pledges/:id/cancel', async (c) => {
 async function renderPlans(c: C, extra: { flash?: string; failed?: { town: string; values: PlanFormValues; problems: FieldProblem[] } } = {}, status: ContentfulStatusCode = 200) {
   try {
     const view = await planEditorPage(servicesOf(c), c.var.principal);
-    const choices: Record<string, PlanTargetChoice[]> = {};
-    for (const { town } of view.plansByTown) {
-      choices[town] = [
-        ...view.challenges.filter((ch) => ch.status !== 'draft' && ch.towns.includes(town)).map((ch) => ({ kind: 'challenge' as const, id: ch.id, title: ch.title, titleEn: ch.titleEn })),
-        ...view.funds.filter((f) => f.members.includes(town)).map((f) => ({ kind: 'fund' as const, id: f.id, title: f.name, titleEn: f.nameEn })),
-      ];
-    }
-    return render(c, <RegionalPlansPage ctx={pageCtx(c)} towns={indexTowns(view.towns)} editableTowns={view.editable} plansByTown={view.plansByTown} choices={choices} {...extra} />, status);
+    return render(c, <RegionalPlansPage ctx={pageCtx(c)} towns={indexTowns(view.towns)} editableTowns={view.editable} plansByTown={view.plansByTown} choices={planChoices(view)} {...extra} />, status);
   } catch (e) {
     return renderError(c, e);
   }
