@@ -47,14 +47,11 @@ export type DeductionStepKey =
   | 'ceilingBeforeRounding'
   | 'ceiling';
 
-interface StepLabel {
-  key: DeductionStepKey;
-  labelJa: string;
-  labelEn: string;
-}
-
-/** A yen figure, or a rate (a fraction such as 0.05) — never both, so a page cannot mix them up. */
-export type DeductionStep = StepLabel & ({ unit: 'yen'; amount: Yen } | { unit: 'rate'; rate: number });
+/**
+ * A yen figure, or a rate (a fraction such as 0.05) — never both, so a page cannot mix them up. The step's
+ * name is its key: the catalog says it (`donation.sim.step.<key>`).
+ */
+export type DeductionStep = { key: DeductionStepKey } & ({ unit: 'yen'; amount: Yen } | { unit: 'rate'; rate: number });
 
 export interface DeductionResult {
   /** Largest donation whose cost to the donor stays at ¥2,000, rounded down to ¥1,000; 0 when no resident tax is due. */
@@ -227,62 +224,30 @@ export function simulateDeductionCeiling(input: DeductionInput): DeductionResult
   const ceilingExact = levy > 0 ? Math.floor((levy * 20_000) / specialRate) + SELF_BURDEN : 0;
   const ceiling = floorTo(ceilingExact, 1_000);
 
-  const yen = (key: DeductionStepKey, labelJa: string, labelEn: string, amount: Yen): DeductionStep => ({
-    key,
-    labelJa,
-    labelEn,
-    unit: 'yen',
-    amount,
-  });
-  const rate = (key: DeductionStepKey, labelJa: string, labelEn: string, value: number): DeductionStep => ({
-    key,
-    labelJa,
-    labelEn,
-    unit: 'rate',
-    rate: value,
-  });
+  const yen = (key: DeductionStepKey, amount: Yen): DeductionStep => ({ key, unit: 'yen', amount });
+  const rate = (key: DeductionStepKey, value: number): DeductionStep => ({ key, unit: 'rate', rate: value });
 
   return {
     ceiling,
     incomeTaxRate: ratePercent / 100,
     steps: [
-      yen('salary', '給与収入', 'Salary income', salary),
-      yen('employmentIncomeDeduction', '給与所得控除', 'Employment income deduction', salary - grossEmploymentIncome),
-      yen('incomeAdjustmentDeduction', '所得金額調整控除', 'Income adjustment deduction', adjustment),
-      yen('employmentIncome', '給与所得', 'Employment income', totalIncome),
-      yen('socialInsurance', '社会保険料控除', 'Social insurance deduction', socialInsurance),
-      yen(
-        'incomeTaxPersonalDeductions',
-        '所得税の基礎・配偶者・扶養控除',
-        'Basic, spouse and dependant deductions (income tax)',
-        incomeTaxDeductions,
-      ),
-      yen('incomeTaxTaxableIncome', '所得税の課税所得', 'Taxable income (income tax)', incomeTaxTaxable),
-      rate('incomeTaxRate', '所得税率', 'Marginal income tax rate', ratePercent / 100),
-      yen(
-        'residentTaxPersonalDeductions',
-        '住民税の基礎・配偶者・扶養控除',
-        'Basic, spouse and dependant deductions (resident tax)',
-        residentDeductions,
-      ),
-      yen('residentTaxTaxableIncome', '住民税の課税所得', 'Taxable income (resident tax)', residentTaxable),
-      yen(
-        'residentTaxBeforeCredit',
-        '住民税所得割額（調整控除前）',
-        'Resident tax on income before adjustment credit',
-        residentTaxable / 10,
-      ),
-      yen('adjustmentCredit', '調整控除', 'Adjustment credit', (creditBase * 5) / 100),
-      yen('residentTaxIncomeLevy', '住民税所得割額', 'Resident tax on income (所得割)', levy),
-      yen('specialPartCap', '特例分の上限（所得割額の20%）', 'Cap on the special part (20% of 所得割)', levy / 5),
-      rate(
-        'specialPartRate',
-        '特例分の控除率（90% − 所得税率 × 1.021）',
-        'Special part rate (90% − income tax rate × 1.021)',
-        specialRate / 100_000,
-      ),
-      yen('ceilingBeforeRounding', '控除上限額（千円未満切捨て前）', 'Ceiling before rounding', ceilingExact),
-      yen('ceiling', '控除上限額', 'Deduction ceiling', ceiling),
+      yen('salary', salary),
+      yen('employmentIncomeDeduction', salary - grossEmploymentIncome),
+      yen('incomeAdjustmentDeduction', adjustment),
+      yen('employmentIncome', totalIncome),
+      yen('socialInsurance', socialInsurance),
+      yen('incomeTaxPersonalDeductions', incomeTaxDeductions),
+      yen('incomeTaxTaxableIncome', incomeTaxTaxable),
+      rate('incomeTaxRate', ratePercent / 100),
+      yen('residentTaxPersonalDeductions', residentDeductions),
+      yen('residentTaxTaxableIncome', residentTaxable),
+      yen('residentTaxBeforeCredit', residentTaxable / 10),
+      yen('adjustmentCredit', (creditBase * 5) / 100),
+      yen('residentTaxIncomeLevy', levy),
+      yen('specialPartCap', levy / 5),
+      rate('specialPartRate', specialRate / 100_000),
+      yen('ceilingBeforeRounding', ceilingExact),
+      yen('ceiling', ceiling),
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { deductionJson } from '../../functions/api/presenters/simulator.js';
 import {
   employmentIncome,
   incomeTaxRatePercent,
@@ -98,7 +99,8 @@ describe('steps', () => {
   });
 
   it('labels every step in both languages and keeps yen figures as integers', () => {
-    const result = simulateDeductionCeiling({ salary: 7_654_321, ...marriedWithTeen, children19to22: 2 });
+    // The domain names steps by key; the API's presenter labels them from the catalog.
+    const result = deductionJson(simulateDeductionCeiling({ salary: 7_654_321, ...marriedWithTeen, children19to22: 2 }));
     for (const step of result.steps) {
       expect(step.labelJa).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
       expect(step.labelEn).toMatch(/[A-Za-z]/);

@@ -3,6 +3,7 @@ import type { CheckoutSessionView } from '../views/donations.js';
 import { formatYen } from '../../functions/domain/money.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
 import { CSS_HREF } from '../styles.js';
+import { t } from '../../functions/i18n/index.js';
 
 /**
  * The local stand-in for Stripe's hosted checkout: plain forms, so it works without JavaScript and in
@@ -10,7 +11,6 @@ import { CSS_HREF } from '../styles.js';
  */
 export function CheckoutEmulatorPage(props: { session: CheckoutSessionView; message?: string }) {
   const s = props.session;
-  const en = s.lang === 'en';
   const action = `/dev/checkout/${encodeURIComponent(s.id)}/action`;
   const button = (value: string, label: string, cls?: string) => (
     <form method="post" action={action} class="inline-form">
@@ -28,14 +28,14 @@ export function CheckoutEmulatorPage(props: { session: CheckoutSessionView; mess
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
-          <title>{en ? 'Checkout (emulator)' : '決済(エミュレーター)'}</title>
+          <title>{t(s.lang, 'donation.emulator.title')}</title>
           <link rel="stylesheet" href={CSS_HREF} />
           <link rel="stylesheet" href={DONATION_CSS_HREF} />
         </head>
         <body>
           <main class="emulator" data-session={s.id} data-state={s.state}>
-            <p class="banner">{en ? 'Checkout emulator — local development only. No real money moves.' : '決済エミュレーター(ローカル開発用)— 実際のお金は動きません'}</p>
-            <h1>{en ? 'Pay your donation' : '寄附のお支払い'}</h1>
+            <p class="banner">{t(s.lang, 'donation.emulator.banner')}</p>
+            <h1>{t(s.lang, 'donation.emulator.heading')}</h1>
             <p>{s.description}</p>
             <p class="big-figure" data-amount={s.amount}>
               {formatYen(s.amount)}
@@ -44,38 +44,36 @@ export function CheckoutEmulatorPage(props: { session: CheckoutSessionView; mess
             {props.message ? <p class="warning">{props.message}</p> : null}
             {s.state === 'open' ? (
               <>
-                <h2>{en ? 'Payment method' : 'お支払い方法'}</h2>
-                {button('card', en ? 'Pay by card' : 'クレジットカードで支払う')}
-                {button('konbini', en ? 'Pay at a convenience store (konbini)' : 'コンビニで支払う', 'secondary')}
-                <p>{button('expire', en ? 'Let the session expire' : 'セッションを期限切れにする', 'danger')}</p>
+                <h2>{t(s.lang, 'donation.emulator.method')}</h2>
+                {button('card', t(s.lang, 'donation.emulator.card'))}
+                {button('konbini', t(s.lang, 'donation.emulator.konbini'), 'secondary')}
+                <p>{button('expire', t(s.lang, 'donation.emulator.expire'), 'danger')}</p>
                 <p>
-                  <a href={s.cancelUrl}>{en ? 'Cancel and go back' : 'キャンセルして戻る'}</a>
+                  <a href={s.cancelUrl}>{t(s.lang, 'donation.emulator.cancel')}</a>
                 </p>
               </>
             ) : null}
             {s.state === 'awaiting_konbini' ? (
               <>
                 <p class="notice">
-                  {en
-                    ? 'Your konbini payment slip is ready. The donation stays pending until you pay at the store.'
-                    : 'コンビニ払込票を発行しました。店頭でお支払いいただくまで、寄附は「支払い待ち」のままです。'}
+                  {t(s.lang, 'donation.emulator.slip')}
                 </p>
-                {button('konbini_paid', en ? 'Pay at the konbini now' : 'コンビニで支払う(店頭での支払いを再現)')}
-                {button('konbini_failed', en ? 'Slip expired unpaid (fail)' : '支払期限切れ(失敗)にする', 'danger')}
+                {button('konbini_paid', t(s.lang, 'donation.emulator.konbiniPay'))}
+                {button('konbini_failed', t(s.lang, 'donation.emulator.konbiniFail'), 'danger')}
                 <p>
-                  <a href={s.successUrl}>{en ? 'See your donation' : '寄附の状況を見る'}</a>
+                  <a href={s.successUrl}>{t(s.lang, 'donation.emulator.see')}</a>
                 </p>
               </>
             ) : null}
             {s.state === 'paid' || s.state === 'konbini_paid' ? (
               <p class="ok-box">
-                {en ? 'Paid.' : 'お支払いが完了しました。'} <a href={s.successUrl}>{en ? 'Continue' : '次へ'}</a>
+                {t(s.lang, 'donation.emulator.paid')} <a href={s.successUrl}>{t(s.lang, 'donation.emulator.continue')}</a>
               </p>
             ) : null}
             {s.state === 'expired' || s.state === 'konbini_failed' ? (
               <p class="warning">
-                {s.state === 'expired' ? (en ? 'This checkout session has expired.' : 'この決済セッションは期限切れです。') : en ? 'The konbini payment failed.' : 'コンビニ支払いは失敗しました。'}{' '}
-                <a href={s.cancelUrl}>{en ? 'Back' : '戻る'}</a>
+                {s.state === 'expired' ? t(s.lang, 'donation.emulator.expired') : t(s.lang, 'donation.emulator.failed')}{' '}
+                <a href={s.cancelUrl}>{t(s.lang, 'donation.emulator.back')}</a>
               </p>
             ) : null}
           </main>

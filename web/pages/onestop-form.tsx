@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { OneStopFormView } from '../views/donations.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
+import { pick, t } from '../../functions/i18n/index.js';
 
 const yen = (n: number) => n.toLocaleString('ja-JP');
 
@@ -11,7 +12,8 @@ const yen = (n: number) => n.toLocaleString('ja-JP');
  */
 export function OneStopFormDocument(props: { form: OneStopFormView; backHref?: string }) {
   const f = props.form;
-  const en = f.lang === 'en';
+  // A Japanese form: readers who chose English get glosses beside the Japanese.
+  const glossed = f.lang !== 'ja';
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -25,16 +27,14 @@ export function OneStopFormDocument(props: { form: OneStopFormView; backHref?: s
         </head>
         <body class="doc-body">
           <div class="doc-tools">
-            {props.backHref ? <a href={props.backHref}>{en ? '← Back' : '← 戻る'}</a> : null}
+            {props.backHref ? <a href={props.backHref}>{t(f.lang, 'donation.doc.back')}</a> : null}
             <span>
-              {en
-                ? `Print, write your My Number by hand, tick both boxes if they apply, and post it with copies of your ID to ${f.issuer.nameEn} to arrive by 10 Jan (${f.deadline}).`
-                : `印刷して、マイナンバーを手書きし、該当する2つの欄にチェックを入れ、本人確認書類の写しを添えて${f.issuer.name}へ郵送してください(${f.deadlineWareki}必着)。`}
+              {t(f.lang, 'donation.oneStopForm.print', { town: pick(f.lang, f.issuer.name, f.issuer.nameEn), deadline: pick(f.lang, f.deadlineWareki, f.deadline) })}
             </span>
           </div>
           <article class="sheet onestop-form" data-donation={f.donationId}>
             <h1>申告特例申請書</h1>
-            <p class="subtitle">寄附金税額控除に係る申告特例申請書(様式55号の5){en ? ' — one-stop exception application' : ''}</p>
+            <p class="subtitle">{t(f.lang, 'donation.oneStopForm.subtitle')}</p>
             <p class="number">
               申請日 令和 <span class="blank short" /> 年 <span class="blank short" /> 月 <span class="blank short" /> 日
             </p>
@@ -85,7 +85,7 @@ export function OneStopFormDocument(props: { form: OneStopFormView; backHref?: s
                     </div>
                     <p class="mynumber-note">
                       マイナンバー(個人番号)はご自身で手書きしてください。共創ファンドはマイナンバーを受け付けず、保存もしません。
-                      {en ? ' Write your My Number by hand: Kyoso Fund never receives or stores it.' : ''}
+                      {glossed ? ` ${t(f.lang, 'donation.oneStopForm.myNumberGloss')}` : ''}
                     </p>
                   </td>
                 </tr>

@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import type { ReceiptView } from '../views/donations.js';
 import { formatJaDate } from '../../functions/domain/jst.js';
 import { DONATION_CSS_HREF } from '../components/donation-styles.js';
+import { t } from '../../functions/i18n/index.js';
 
 const yen = (n: number) => n.toLocaleString('ja-JP');
 
@@ -11,7 +12,8 @@ const yen = (n: number) => n.toLocaleString('ja-JP');
  */
 export function ReceiptDocument(props: { receipt: ReceiptView; backHref?: string }) {
   const r = props.receipt;
-  const en = r.lang === 'en';
+  // A Japanese document: readers who chose English get glosses beside the Japanese, not a translation.
+  const glossed = r.lang !== 'ja';
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -25,19 +27,19 @@ export function ReceiptDocument(props: { receipt: ReceiptView; backHref?: string
         </head>
         <body class="doc-body">
           <div class="doc-tools">
-            {props.backHref ? <a href={props.backHref}>{en ? '← Back' : '← 戻る'}</a> : null}
-            <span>{en ? 'Print this page with your browser (Ctrl+P / ⌘P): it fits one A4 sheet.' : 'ブラウザの印刷機能(Ctrl+P / ⌘P)で印刷してください。A4用紙1枚に収まります。'}</span>
+            {props.backHref ? <a href={props.backHref}>{t(r.lang, 'donation.doc.back')}</a> : null}
+            <span>{t(r.lang, 'donation.doc.print')}</span>
           </div>
           <article class="sheet receipt" data-receipt-number={r.receiptNumber} data-void={r.void ? 'true' : 'false'}>
             <h1>寄附金受領証明書</h1>
-            {en ? <p class="subtitle">Certificate of receipt of a hometown-tax (furusato nozei) donation</p> : null}
+            {glossed ? <p class="subtitle">{t(r.lang, 'donation.receipt.subtitle')}</p> : null}
             <p class="number">
               No. <span class="receipt-number">{r.receiptNumber}</span>
             </p>
             <table>
               <tbody>
                 <tr>
-                  <th scope="row">寄附者住所{en ? ' / Address' : ''}</th>
+                  <th scope="row">{t(r.lang, 'donation.receipt.address')}</th>
                   <td>
                     〒{r.postalCode}
                     <br />
@@ -45,28 +47,28 @@ export function ReceiptDocument(props: { receipt: ReceiptView; backHref?: string
                   </td>
                 </tr>
                 <tr>
-                  <th scope="row">寄附者氏名{en ? ' / Donor' : ''}</th>
+                  <th scope="row">{t(r.lang, 'donation.receipt.donor')}</th>
                   <td>
                     <span class="donor-name">{r.donorName}</span> 様
                   </td>
                 </tr>
                 <tr>
-                  <th scope="row">寄附金額{en ? ' / Amount' : ''}</th>
+                  <th scope="row">{t(r.lang, 'donation.receipt.amount')}</th>
                   <td class="amount-cell">
                     金 <span class="amount">{yen(r.amount)}</span> 円
                   </td>
                 </tr>
                 <tr>
-                  <th scope="row">受領日{en ? ' / Received' : ''}</th>
+                  <th scope="row">{t(r.lang, 'donation.receipt.received')}</th>
                   <td>
                     <span class="received-wareki">{r.receivedOnWareki}</span>(<span class="received-seireki">{formatJaDate(r.receivedOn)}</span>)
                   </td>
                 </tr>
                 <tr>
-                  <th scope="row">寄附の使途{en ? ' / Purpose' : ''}</th>
+                  <th scope="row">{t(r.lang, 'donation.receipt.purpose')}</th>
                   <td>
                     <span class="purpose">{r.purpose}</span>
-                    {en && r.purposeEn !== r.purpose ? <div>{r.purposeEn}</div> : null}
+                    {glossed && r.purposeEn !== r.purpose ? <div>{r.purposeEn}</div> : null}
                   </td>
                 </tr>
               </tbody>
@@ -75,10 +77,10 @@ export function ReceiptDocument(props: { receipt: ReceiptView; backHref?: string
               上記の金額を寄附金として受領したことを証明します。
               <br />
               この寄附金は、ふるさと納税(地方公共団体に対する寄附金)として、所得税法第78条第2項第2号及び地方税法第37条の2第1項第1号・第314条の7第1項第1号に規定する寄附金控除(寄附金税額控除)の対象となります。
-              {en ? (
+              {glossed ? (
                 <>
                   <br />
-                  This certifies that the amount above was received as a donation to a local government (furusato nozei); it qualifies for the donation deduction under the Income Tax Act art. 78(2)(ii) and the Local Tax Act arts. 37-2 and 314-7.
+                  {t(r.lang, 'donation.receipt.statement')}
                 </>
               ) : null}
             </p>

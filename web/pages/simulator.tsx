@@ -73,7 +73,7 @@ export function SimulatorPage(props: { ctx: PageCtx; values: SimulatorValues; re
               <tbody>
                 {result.steps.map((s) => (
                   <tr data-step={s.key}>
-                    <th scope="row">{lang === 'en' ? s.labelEn : s.labelJa}</th>
+                    <th scope="row">{t(lang, `donation.sim.step.${s.key}`)}</th>
                     <td class="amount">{s.unit === 'yen' ? <Yen amount={s.amount} /> : pct(s.rate)}</td>
                   </tr>
                 ))}

@@ -4,6 +4,7 @@ import { errorResponses, json } from '../schemas/common.js';
 import { DeductionRequestSchema, DeductionResultSchema } from '../schemas/simulator.js';
 import { simulateDeductionCeiling } from '../../domain/deduction.js';
 import { DomainError } from '../../domain/errors.js';
+import { deductionJson } from '../presenters/simulator.js';
 
 export const simulatorRoutes = createRouter();
 
@@ -26,7 +27,7 @@ simulatorRoutes.openapi(
   }),
   async (c) => {
     try {
-      return c.json({ ...simulateDeductionCeiling(c.req.valid('json')), assumptions: SIMULATOR_ASSUMPTIONS }, 200);
+      return c.json({ ...deductionJson(simulateDeductionCeiling(c.req.valid('json'))), assumptions: SIMULATOR_ASSUMPTIONS }, 200);
     } catch (e) {
       // The domain's own range checks (e.g. social insurance above salary) are bad input, not a failure.
       if (e instanceof RangeError) throw new DomainError('invalid', 'bad_request', e.message, { key: 'donation.sim_bad_input', params: { reason: e.message } });
