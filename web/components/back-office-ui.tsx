@@ -57,7 +57,7 @@ export function BackOfficeStyles() {
 export function Status(props: { lang: Lang; kind: 'al' | 'db'; status: string }) {
   return (
     <span class={`bo-status ${props.status}`} data-status={props.status}>
-      {t(props.lang, `${props.kind}.status.${props.status}` as MessageKey)}
+      {t(props.lang, (props.kind === 'al' ? `treasury.al.status.${props.status}` : `treasury.db.status.${props.status}`) as MessageKey)}
     </span>
   );
 }
