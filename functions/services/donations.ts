@@ -20,7 +20,7 @@ import { DomainError } from '../domain/errors.js';
 import { pick, t, type Lang } from '../i18n/index.js';
 import { IdempotencyMismatchError, PaymentProviderError } from '../payments/port.js';
 import { getChallenge, getFund, getTown, listTowns } from '../store/catalog.js';
-import { createDonation as storeDonation, donationsOfUser, ensureReceiptNumber, getDonation, getIdempotency, IdempotencyConflictError } from '../store/donations.js';
+import { createDonation as storeDonation, donationsOfUser, ensureReceiptNumber, getDonation, getIdempotency } from '../store/donations.js';
 import { nowOf, type ServiceContext } from './context.js';
 import { donationLinks, verifyDonationToken, type DonationLinks } from './donation-links.js';
 
@@ -155,13 +155,9 @@ export async function createDonation(
     checkoutSessionId: checkout.sessionId,
     checkoutUrl: checkout.url,
   };
-  try {
-    const { response, replayed } = await storeDonation(ctx.db, donation, key ? { scope, key, requestHash: req.requestHash } : undefined);
-    return { body: response, replayed };
-  } catch (e) {
-    if (e instanceof IdempotencyConflictError) throw idempotencyReused();
-    throw e;
-  }
+  // A body that lost the race to another body under the same key is refused by the store (idempotency_key_reused).
+  const { response, replayed } = await storeDonation(ctx.db, donation, key ? { scope, key, requestHash: req.requestHash } : undefined);
+  return { body: response, replayed };
 }
 
 // ---------------------------------------------------------------- reading a donation

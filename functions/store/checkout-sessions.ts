@@ -3,8 +3,9 @@
  * `npm start`. The store knows only what it conditions on (the id, the idempotency key, the state, the refund
  * flag); the session's other fields are the emulator's (payments/port.ts `SessionStore`), stored as given.
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { transact, type Db } from './db.js';
+import { conditionalUpdate } from './donations.js';
 import { StateConflictError } from './errors.js';
 import { fromItem } from './items.js';
 import { keys } from './keys.js';
@@ -14,16 +15,6 @@ export interface StoredCheckoutSession {
   idempotencyKey: string;
   state: string;
   refunded?: boolean;
-}
-
-async function conditionalUpdate(db: Db, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {
-  try {
-    await db.doc.send(new UpdateCommand({ TableName: db.table, ...input }));
-    return true;
-  } catch (e) {
-    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
-    throw e;
-  }
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type Donation,
   type PaymentMethod,
 } from '../domain/donations.js';
+import { DomainError } from '../domain/errors.js';
 import { nowIso, transact, type AuditedChange, type Db, type TransactItem } from './db.js';
 import { NotFoundError, StateConflictError } from './errors.js';
 import { keys, TOWN_DONATION_PREFIX, USER_DONATION_PREFIX } from './keys.js';
@@ -74,8 +75,12 @@ export async function getIdempotency(db: Db, scope: string, key: string): Promis
   return res.Item ? { requestHash: res.Item.requestHash as string, response: res.Item.response as StoredIdempotency['response'] } : undefined;
 }
 
-export class IdempotencyConflictError extends Error {
+/** The Idempotency-Key was already used with a different request: the conditional put found another body's record. */
+export class IdempotencyConflictError extends DomainError {
   override name = 'IdempotencyConflictError';
+  constructor(message: string) {
+    super('rule', 'idempotency_key_reused', message, { key: 'donation.idempotency_key_reused' });
+  }
 }
 
 /**
@@ -190,7 +195,11 @@ export async function markUnpaid(db: Db, id: string, to: 'expired' | 'failed', a
   });
 }
 
-async function conditionalUpdate(db: Db, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {
+/**
+ * An update that is refused, not thrown, when its condition fails: false means the item was elsewhere.
+ * @example if (!(await conditionalUpdate(db, { Key, UpdateExpression, ConditionExpression }))) return 'moved on'
+ */
+export async function conditionalUpdate(db: Db, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {
   try {
     await db.doc.send(new UpdateCommand({ TableName: db.table, ...input }));
     return true;
