@@ -11,7 +11,7 @@
  */
 import { fromItem } from './items.js';
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   fromStates,
   paidEntry,
@@ -456,30 +456,25 @@ export async function listTownDonations(db: Db, town: string, year: number, q: T
   const limit = Math.min(Math.max(Math.trunc(q.limit ?? 50), 1), 200);
   const after = q.after && q.after.startsWith(TOWN_DONATION_PREFIX) && q.after.length <= 200 ? q.after : undefined;
   const pk = keys.townDonation(town, year, '', '').PK;
-  const found: { sk: string; id: string }[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined = after ? { PK: pk, SK: after } : undefined;
-  do {
-    const res = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ...(q.status ? { FilterExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
-        ExpressionAttributeValues: { ':pk': pk, ':p': TOWN_DONATION_PREFIX, ...(q.status ? { ':s': q.status } : {}) },
-        ScanIndexForward: false,
-        ConsistentRead: true,
-        Limit: limit + 1,
-        ExclusiveStartKey,
-      }),
-    );
-    found.push(...(res.Items ?? []).map((i) => ({ sk: i.SK as string, id: i.donationId as string })));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey && found.length <= limit);
+  // One more than a page tells whether there is a next one; older pages start below the previous page's last key.
+  const found = await queryAll<Pointer>(
+    db,
+    {
+      KeyConditionExpression: after ? 'PK = :pk AND SK < :after' : 'PK = :pk AND begins_with(SK, :p)',
+      ...(q.status ? { FilterExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
+      ExpressionAttributeValues: { ':pk': pk, ...(after ? { ':after': after } : { ':p': TOWN_DONATION_PREFIX }), ...(q.status ? { ':s': q.status } : {}) },
+      ScanIndexForward: false,
+      ConsistentRead: true,
+      Limit: limit + 1,
+    },
+    { limit: limit + 1 },
+  );
   const page = found.slice(0, limit);
-  const byId = new Map((await getDonations(db, page.map((r) => r.id))).map((d) => [d.id, d]));
-  return {
-    donations: page.map((r) => byId.get(r.id)).filter((d): d is Donation => Boolean(d)),
-    next: found.length > limit ? page[page.length - 1]!.sk : undefined,
-  };
+  const byId = new Map((await getDonations(db, page.map((r) => r.donationId))).map((d) => [d.id, d]));
+  const donations = page.map((r) => byId.get(r.donationId)).filter((d): d is Donation => Boolean(d));
+  // The pointer's sort key is the donation's payment time and id (townDonationItem), so the cursor is rebuilt from the donation.
+  const last = donations[donations.length - 1];
+  return { donations, next: found.length > limit && last?.paidAt ? keys.townDonation(town, year, last.paidAt, last.id).SK : undefined };
 }
 
 // ---------------------------------------------------------------- Stripe events
