@@ -11,7 +11,7 @@
  */
 import { fromItem } from './items.js';
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   fromStates,
   paidEntry,
@@ -413,20 +413,6 @@ export async function townsGivenTo(db: Db, who: { email?: string; userId?: strin
   const towns = new Set<string>();
   for (const d of [...byEmail, ...byUser]) if (d.status === 'paid' && d.paidDate?.startsWith(`${year}-`)) towns.add(d.receivingTown);
   return [...towns];
-}
-
-/** Every donation (a full scan): for tests and the admin's checks, not for request paths. */
-export async function listAllDonations(db: Db): Promise<Donation[]> {
-  const out: Donation[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const res = await db.doc.send(
-      new ScanCommand({ TableName: db.table, ConsistentRead: true, FilterExpression: '#t = :t', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':t': 'donation' }, ExclusiveStartKey }),
-    );
-    out.push(...(res.Items ?? []).map((i) => fromItem<Donation>(i)!));
-    ExclusiveStartKey = res.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
 }
 
 // ---------------------------------------------------------------- a town's received donations

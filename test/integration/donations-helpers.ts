@@ -63,3 +63,17 @@ export async function snapshot(db: Db): Promise<string[]> {
   } while (ExclusiveStartKey);
   return out.sort();
 }
+
+/** Every donation in the table (a full scan): only a test wants that, so it lives here and not in the store. */
+export async function listAllDonations(db: Db): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const res = await db.doc.send(
+      new ScanCommand({ TableName: db.table, ConsistentRead: true, FilterExpression: '#t = :t', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':t': 'donation' }, ExclusiveStartKey }),
+    );
+    out.push(...(res.Items ?? []));
+    ExclusiveStartKey = res.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}

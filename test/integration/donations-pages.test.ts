@@ -8,9 +8,9 @@ import { donationToken } from '../../functions/services/donation-links.js';
 import { townCheckDigit } from '../../functions/domain/municipality.js';
 import { LOCAL_DONATION_LINK_SECRET } from '../../functions/payments/config.js';
 import { putFund, putTown } from '../../functions/store/catalog.js';
-import { getDonation, listAllDonations } from '../../functions/store/donations.js';
+import { getDonation } from '../../functions/store/donations.js';
 import { testPlatform } from '../support/platform.js';
-import { body, donate, emulate, paidDonation, snapshot, type Platform } from './donations-helpers.js';
+import { body, donate, emulate, listAllDonations, paidDonation, snapshot, type Platform } from './donations-helpers.js';
 
 let p: Platform;
 beforeAll(async () => {

@@ -13,11 +13,11 @@ import { townCheckDigit } from '../../functions/domain/municipality.js';
 import { LOCAL_DONATION_LINK_SECRET } from '../../functions/payments/config.js';
 import { auditRecords } from '../../functions/store/audit.js';
 import { challengeItem, getChallenge, putFund, putTown } from '../../functions/store/catalog.js';
-import { getDonation, listAllDonations } from '../../functions/store/donations.js';
+import { getDonation } from '../../functions/store/donations.js';
 import { keys } from '../../functions/store/keys.js';
 import { listMail } from '../../functions/store/outbox.js';
 import { testPlatform } from '../support/platform.js';
-import { body, donate, paidDonation, snapshot, type Platform } from './donations-helpers.js';
+import { body, donate, listAllDonations, paidDonation, snapshot, type Platform } from './donations-helpers.js';
 
 let p: Platform;
 beforeAll(async () => {
