@@ -10,6 +10,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../domain/audit.js';
+import { DomainError } from '../domain/errors.js';
 import { checkoutIdempotencyKey, IdempotencyMismatchError, PaymentProviderError, type CheckoutRequest, type EmulatedSession, type EmulatedState, type PaymentProvider, type SessionStore } from './port.js';
 import { signPayload, type StripeEvent } from './stripe-events.js';
 
@@ -25,8 +26,12 @@ export interface Delivery {
 
 export type EmulatorAction = 'card' | 'konbini' | 'konbini_paid' | 'konbini_failed' | 'expire';
 
-export class EmulatorStateError extends Error {
+/** A step the session's state does not allow (paying twice, paying an expired session). */
+export class EmulatorStateError extends DomainError {
   override name = 'EmulatorStateError';
+  constructor(message: string) {
+    super('conflict', 'session_state', message);
+  }
 }
 
 const MOVES: Record<EmulatorAction, { from: EmulatedState[]; to: EmulatedState; type: string }> = {

@@ -4,6 +4,7 @@
  * event only what the donation flow needs. Stripe is imported lazily, like the adapter.
  */
 import type { PaymentMethod, PaymentSignal } from '../domain/donations.js';
+import { DomainError } from '../domain/errors.js';
 
 /** The local default; real deployments use the endpoint secret from the Stripe dashboard. */
 export const LOCAL_WEBHOOK_SECRET = 'whsec_kyoso_local_dev';
@@ -17,8 +18,12 @@ export interface StripeEvent {
   data: { object: Record<string, unknown> };
 }
 
-export class SignatureError extends Error {
+/** A webhook whose Stripe-Signature does not verify (forged, stale, or for another secret): refused, nothing changes. */
+export class SignatureError extends DomainError {
   override name = 'SignatureError';
+  constructor(reason: string) {
+    super('invalid', 'bad_signature', `webhook signature verification failed: ${reason}`, { key: 'donation.bad_signature', params: { reason } });
+  }
 }
 
 async function webhooks() {

@@ -7,7 +7,7 @@
 import { decide } from '../domain/donations.js';
 import { DomainError } from '../domain/errors.js';
 import { jstDate } from '../domain/jst.js';
-import { readEvent, SignatureError, verifyStripeEvent, type StripeEvent } from '../payments/stripe-events.js';
+import { readEvent, verifyStripeEvent, type StripeEvent } from '../payments/stripe-events.js';
 import { getTown } from '../store/catalog.js';
 import {
   applyRefund,
@@ -30,13 +30,8 @@ import { paidMail, refundedMail } from './donation-mail.js';
  * @example const { outcome } = await receiveStripeWebhook(ctx, { raw: await c.req.text(), signature })
  */
 export async function receiveStripeWebhook(ctx: ServiceContext, req: { raw: string; signature: string | undefined }): Promise<{ outcome: string }> {
-  let event: StripeEvent;
-  try {
-    event = await verifyStripeEvent(req.raw, req.signature, await ctx.secrets.stripeWebhook());
-  } catch (e) {
-    if (e instanceof SignatureError) throw new DomainError('invalid', 'bad_signature', e.message, { key: 'donation.bad_signature', params: { reason: e.message } });
-    throw e;
-  }
+  // A bad signature is refused by the verifier itself (SignatureError, bad_signature).
+  const event = await verifyStripeEvent(req.raw, req.signature, await ctx.secrets.stripeWebhook());
   return applyStripeEvent(ctx, event);
 }
 
