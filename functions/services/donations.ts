@@ -9,18 +9,21 @@ import { canonicalJson } from '../domain/audit.js';
 import type { Challenge, Fund, Municipality } from '../domain/catalog.js';
 import {
   checkDonationInput,
+  oneStopCount,
   targetIssues,
   type CleanDonation,
   type Donation,
   type DonationInput,
   type DonationIssue,
   type DonationTarget,
+  type OneStopCount,
 } from '../domain/donations.js';
+import { jstYear } from '../domain/jst.js';
 import { DomainError } from '../domain/errors.js';
 import { pick, t, type Lang } from '../i18n/index.js';
 import { IdempotencyMismatchError, PaymentProviderError } from '../payments/port.js';
 import { getChallenge, getFund, getTown, listTowns } from '../store/catalog.js';
-import { createDonation as storeDonation, donationsOfUser, ensureReceiptNumber, getDonation, getIdempotency } from '../store/donations.js';
+import { createDonation as storeDonation, donationsOfUser, ensureReceiptNumber, getDonation, getIdempotency, townsGivenTo } from '../store/donations.js';
 import { nowOf, type ServiceContext } from './context.js';
 import { donationLinks, verifyDonationToken, type DonationLinks } from './donation-links.js';
 
@@ -71,6 +74,24 @@ export async function prepareDonation(ctx: ServiceContext, _actor: Actor | undef
   if (!town) throw unknown('receivingTown', 'unknown_town', 'donation.unknown_town', { town: receivingTown });
   const [purpose, purposeEn] = target.kind === 'challenge' ? [target.challenge.title, target.challenge.titleEn] : [target.fund.name, target.fund.nameEn];
   return { clean, target, receivingTown, town, purpose, purposeEn: purposeEn || purpose };
+}
+
+/**
+ * Distinct towns a donor (by email, and by account) has paid this calendar year, and what `town` would make it.
+ * @example const count = await oneStopCountOf(ctx, { email, userId: actor?.sub }, '113611')
+ */
+export async function oneStopCountOf(ctx: ServiceContext, who: { email?: string; userId?: string }, town?: string): Promise<OneStopCount> {
+  const year = jstYear(nowOf(ctx));
+  return oneStopCount(year, await townsGivenTo(ctx.db, who, year), town);
+}
+
+/**
+ * The confirm page's facts: the checked donation and what it does to the donor's one-stop count.
+ * @example const { prep, oneStop } = await confirmDonation(ctx, actor, input)
+ */
+export async function confirmDonation(ctx: ServiceContext, actor: Actor | undefined, input: DonationInput): Promise<{ prep: Prepared; oneStop: OneStopCount }> {
+  const prep = await prepareDonation(ctx, actor, input);
+  return { prep, oneStop: await oneStopCountOf(ctx, { email: prep.clean.donor.email, userId: actor?.sub }, prep.receivingTown) };
 }
 
 /** @example const hash = requestHashOf(body) */
@@ -233,12 +254,16 @@ export async function donationThanks(ctx: ServiceContext, actor: Actor | undefin
 
 /**
  * A signed-in donor's donations, newest first, each with its page links and its town.
- * @example const { rows, towns } = await myDonations(ctx, actor)
+ * @example const { donations, towns, oneStop } = await myDonations(ctx, actor)
  */
-export async function myDonations(ctx: ServiceContext, actor: Actor): Promise<{ donations: { donation: Donation; links: DonationLinks }[]; towns: Map<string, Municipality> }> {
+export async function myDonations(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<{ donations: { donation: Donation; links: DonationLinks }[]; towns: Map<string, Municipality>; oneStop: OneStopCount }> {
   const [list, towns] = await Promise.all([donationsOfUser(ctx.db, actor.sub), listTowns(ctx.db)]);
   const donations = await Promise.all(list.map(async (raw) => ({ donation: await withReceiptNumber(ctx, raw), links: await donationLinks(ctx, raw.id, '') })));
-  return { donations, towns: new Map(towns.map((town) => [town.code, town])) };
+  const oneStop = await oneStopCountOf(ctx, { email: actor.email, userId: actor.sub });
+  return { donations, towns: new Map(towns.map((town) => [town.code, town])), oneStop };
 }
 
 export type DonationFormSubject = { kind: 'challenge'; challenge: Challenge; towns: Map<string, Municipality> } | { kind: 'fund'; fund: Fund; towns: Map<string, Municipality> };

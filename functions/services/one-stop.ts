@@ -4,14 +4,14 @@
  */
 import { hasRole, isAdmin, type Actor } from '../domain/actor.js';
 import type { Municipality } from '../domain/catalog.js';
-import { normalizeEmail, oneStopCount, oneStopDeadline, oneStopReceivedOnProblem, reminderYear, type Donation, type OneStopCount } from '../domain/donations.js';
+import { normalizeEmail, oneStopDeadline, oneStopReceivedOnProblem, reminderYear, type Donation, type OneStopCount } from '../domain/donations.js';
 import { DomainError, refuse } from '../domain/errors.js';
 import { jstDate, jstYear } from '../domain/jst.js';
 import { listTowns } from '../store/catalog.js';
-import { listOneStopRequests, markOneStopReceived as storeReceived, sendOneStopReminder, townsGivenTo } from '../store/donations.js';
+import { listOneStopRequests, markOneStopReceived as storeReceived, sendOneStopReminder } from '../store/donations.js';
 import { nowOf, type ServiceContext } from './context.js';
 import { oneStopReminderMail } from './donation-mail.js';
-import { findDonation } from './donations.js';
+import { findDonation, oneStopCountOf } from './donations.js';
 
 /**
  * Refuses anyone but the town's treasurer (or an admin).
@@ -21,15 +21,6 @@ export function requireTreasurer(actor: Actor | undefined, town: string): Actor 
   if (!actor) throw refuse.unauthenticated();
   if (!hasRole(actor, 'treasurer', town) && !isAdmin(actor)) throw new DomainError('forbidden', 'forbidden', 'forbidden', { key: 'donation.treasurer_only', params: { town } });
   return actor;
-}
-
-/**
- * Distinct towns a donor (by email, and by account) has paid this calendar year, and what `town` would make it.
- * @example const count = await oneStopCountOf(ctx, { email, userId: actor?.sub }, '113611')
- */
-export async function oneStopCountOf(ctx: ServiceContext, who: { email?: string; userId?: string }, town?: string): Promise<OneStopCount> {
-  const year = jstYear(nowOf(ctx));
-  return oneStopCount(year, await townsGivenTo(ctx.db, who, year), town);
 }
 
 /**

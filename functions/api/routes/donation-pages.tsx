@@ -18,8 +18,8 @@ import { isDomainError, type DomainError } from '../../domain/errors.js';
 import { jstYear } from '../../domain/jst.js';
 import type { Municipality } from '../../domain/catalog.js';
 import { nowOf } from '../../services/context.js';
-import { createDonation, donationFormSubject, donationRefused, donationThanks, myDonations, prepareDonation, requestHashOf } from '../../services/donations.js';
-import { markOneStopReceived, oneStopCountOf, oneStopTowns, townOneStopRequests } from '../../services/one-stop.js';
+import { confirmDonation, createDonation, donationFormSubject, donationRefused, donationThanks, myDonations, requestHashOf } from '../../services/donations.js';
+import { markOneStopReceived, oneStopTowns, townOneStopRequests } from '../../services/one-stop.js';
 import { donationToRefund, REFUND_REASON_MAX, refundDonation, townDonations, treasurerTowns } from '../../services/refunds.js';
 import { pick, t } from '../../i18n/index.js';
 import { DONATION_CSS, DONATION_CSS_HASH, DONATION_CSS_PATH } from '../../../web/components/donation-styles.js';
@@ -122,16 +122,15 @@ donationPages.post('/donate/confirm', async (c) => {
   // A My Number in any field, known or not, is refused before anything else (and never echoed back).
   const myNumber = myNumberIssues(f);
   if (myNumber.length) return refusedForm(c, Object.fromEntries(Object.entries(f).map(([k, v]) => [k, myNumber.some((i) => i.path === k) ? '' : v])), donationRefused('invalid', myNumber));
-  let prep;
+  let confirmed;
   try {
-    prep = await prepareDonation(ctx, c.var.principal, inputFromForm(f));
+    confirmed = await confirmDonation(ctx, c.var.principal, inputFromForm(f));
   } catch (e) {
     if (isDomainError(e) && e.issues.length) return refusedForm(c, f, e);
     throw e;
   }
+  const { prep, oneStop: count } = confirmed;
   const lang = c.var.lang;
-  const p = c.var.principal;
-  const count = await oneStopCountOf(ctx, { email: prep.clean.donor.email, userId: p?.sub }, prep.receivingTown);
   const target =
     prep.target.kind === 'challenge'
       ? { kind: 'challenge' as const, id: prep.target.challenge.id, title: pick(lang, prep.purpose, prep.purposeEn), href: `/challenges/${encodeURIComponent(prep.target.challenge.id)}` }
@@ -212,9 +211,8 @@ donationPages.get('/me/donations', async (c) => {
   if (!p) return signIn(c);
   const ctx = servicesOf(c);
   const lang = c.var.lang;
-  const { donations, towns } = await myDonations(ctx, p);
+  const { donations, towns, oneStop } = await myDonations(ctx, p);
   const rows = donations.map(({ donation, links }) => myDonationRow(lang, donation, links, towns.get(donation.receivingTown)));
-  const oneStop = await oneStopCountOf(ctx, { email: p.email, userId: p.sub });
   return render(c, <MyDonationsPage ctx={pageCtx(c)} rows={rows} oneStop={oneStop} />);
 });
 
