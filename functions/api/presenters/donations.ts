@@ -124,15 +124,22 @@ export function fieldErrors(lang: Lang, e: DomainError): FieldErrors {
   return out;
 }
 
-export function thanksView(lang: Lang, d: Donation, town: Municipality | undefined, links: DonationLinks, signedIn: boolean) {
+/** What the thank-you page and the donor's list both say of a donation. */
+function summary(lang: Lang, d: Donation, town: Municipality | undefined) {
   return {
-    id: d.id,
     status: d.status,
     awaitingPayment: Boolean(d.awaitingPayment),
     amount: d.amount,
     targetTitle: pick(lang, d.purpose, d.purposeEn),
     targetHref: targetHref(d),
     townName: townName(lang, town, d.receivingTown),
+  };
+}
+
+export function thanksView(lang: Lang, d: Donation, town: Municipality | undefined, links: DonationLinks, signedIn: boolean) {
+  return {
+    id: d.id,
+    ...summary(lang, d, town),
     paidDate: d.paidDate,
     receiptNumber: d.receiptNumber,
     oneStop: d.oneStop,
@@ -147,12 +154,7 @@ export function myDonationRow(lang: Lang, d: Donation, links: DonationLinks, tow
   return {
     id: d.id,
     date: d.paidDate ?? jstDate(new Date(d.createdAt)),
-    status: d.status,
-    awaitingPayment: Boolean(d.awaitingPayment),
-    amount: d.amount,
-    targetTitle: pick(lang, d.purpose, d.purposeEn),
-    targetHref: targetHref(d),
-    townName: townName(lang, town, d.receivingTown),
+    ...summary(lang, d, town),
     receiptNumber: d.receiptNumber,
     receiptHref: d.receiptNumber ? links.receipt : undefined,
     oneStopFormHref: d.status === 'paid' && d.oneStop ? links.oneStopForm : undefined,
