@@ -6,12 +6,9 @@ import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, t
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './context.js';
-import { hasRole, isAdmin, townsWithRole, type Actor, type RoleName } from '../domain/actor.js';
+import { hasRole, isAdmin, type Actor, type RoleName } from '../domain/actor.js';
 import { DomainError } from '../domain/errors.js';
 
-export { hasRole, townsWithRole, type RoleName };
-/** @deprecated transitional name of the domain's Actor; new code says Actor. */
-export type Principal = Actor;
 
 export type Verifier = (token: string) => Promise<Actor>;
 

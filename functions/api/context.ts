@@ -1,5 +1,6 @@
 import type { Db } from '../services/context.js';
-import type { Verifier, Principal } from './auth.js';
+import type { Verifier } from './auth.js';
+import type { Actor } from '../domain/actor.js';
 import type { Lang } from '../i18n/index.js';
 import type { PaymentProvider } from '../payments/port.js';
 import type { HostedSignIn } from './hosted-ui.js';
@@ -27,7 +28,7 @@ export interface AppEnv {
   Variables: {
     deps: AppDeps;
     requestId: string;
-    principal?: Principal;
+    principal?: Actor;
     lang: Lang;
   };
 }

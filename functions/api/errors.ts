@@ -82,28 +82,6 @@ export function requestedLang(c: Context): Lang | undefined {
   return getCookie(c, LANG_COOKIE) || c.req.header('accept-language') ? (c.get('lang') as Lang) : undefined;
 }
 
-const KIND_OF_STATUS: Record<number, ErrorKind> = { 400: 'invalid', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'rule', 429: 'unavailable', 503: 'unavailable' };
-
-/** @deprecated transitional: throw a DomainError (domain/errors.ts) instead; kept until every area has moved. */
-export class ApiError extends DomainError {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
-    code: string,
-    message: string,
-    details: ErrorDetail[] = [],
-  ) {
-    super(KIND_OF_STATUS[status] ?? 'invalid', code, message, { issues: details.map((d) => ({ path: d.path, code: d.code ?? code, message: d.message })) });
-  }
-}
-
-/** Route-level shorthands (transitional, like ApiError; services use `refuse` from the domain). */
-export const badRequest = (message: string, details: ErrorDetail[] = []) => new ApiError(400, 'bad_request', message, details);
-export const unauthorized = (message = 'sign-in required') => new ApiError(401, 'unauthorized', message);
-export const forbidden = (message = 'you are not allowed to do this') => new ApiError(403, 'forbidden', message);
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
-export const conflict = (message: string, code = 'conflict') => new ApiError(409, code, message);
-export const unprocessable = (message: string, details: ErrorDetail[] = [], code = 'rule_violation') => new ApiError(422, code, message, details);
-
 /** Turns what a library throws on bad input into a refusal; undefined for real faults. */
 export function asDomainError(err: unknown): DomainError | undefined {
   if (err instanceof DomainError) return err;

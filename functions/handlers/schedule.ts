@@ -1,7 +1,6 @@
 /** Lambda entry for the EventBridge schedule. */
 import middy from '@middy/core';
-import { runScheduled } from '../api/jobs/schedule.js';
-import '../api/jobs/tasks.js';
+import { runScheduled } from '../services/jobs/schedule.js';
 import { createDocumentClient } from '../store/client.js';
 import { tableName } from '../store/table.js';
 

@@ -3,8 +3,8 @@ import middy from '@middy/core';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { processStreamRecord } from '../api/jobs/stream.js';
-import { sesMailer } from '../api/jobs/mailer.js';
+import { processStreamRecord } from '../services/jobs/stream.js';
+import { sesMailer } from '../services/jobs/mailer.js';
 import { createDocumentClient } from '../store/client.js';
 import { tableName } from '../store/table.js';
 

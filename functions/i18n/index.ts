@@ -14,7 +14,7 @@ import * as donations from './messages/donations.js';
 import * as errors from './messages/errors.js';
 import type { Lang } from './lang.js';
 
-export { detectLang, inLang, isLang, LANG_COOKIE, pick, type Lang } from './lang.js';
+export { detectLang, isLang, LANG_COOKIE, pick, type Lang } from './lang.js';
 
 const ja = { ...site.ja, ...treasury.ja, ...cocreation.ja, ...corporate.ja, ...donations.ja, ...errors.ja };
 const en: Record<MessageKey, string> = { ...site.en, ...treasury.en, ...cocreation.en, ...corporate.en, ...donations.en, ...errors.en };

@@ -33,5 +33,3 @@ export function pick(lang: Lang, ja: string, en: string): string {
   return lang === 'en' && en ? en : ja;
 }
 
-/** The reader's half of a pair written in both languages. */
-export const inLang = (lang: Lang, r: { ja: string; en: string }) => (lang === 'en' ? r.en : r.ja);

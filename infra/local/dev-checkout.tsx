@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../functions/api/context.js';
-import { ApiError, badRequest, notFound } from '../../functions/api/errors.js';
+import { DomainError } from '../../functions/domain/errors.js';
 import { EmulatorStateError, type CheckoutEmulator, type EmulatorAction } from '../../functions/payments/emulator.js';
 import { CheckoutEmulatorPage } from '../../web/pages/checkout-emulator.js';
 
@@ -18,8 +18,7 @@ export function mountDevCheckout(app: Hono<AppEnv>, emulator: CheckoutEmulator) 
       return { sessionId, state: (await emulator.session(sessionId))?.state, event: d.event, webhook: { status: d.status, body: safeJson(d.body) } };
     } catch (e) {
       if (e instanceof EmulatorStateError) {
-        if (!(await emulator.session(sessionId))) throw notFound('checkout session');
-        throw new ApiError(409, 'session_state', e.message);
+        if (!(await emulator.session(sessionId))) throw new DomainError('not_found', 'not_found', 'checkout session not found');
       }
       throw e;
     }
@@ -35,7 +34,7 @@ export function mountDevCheckout(app: Hono<AppEnv>, emulator: CheckoutEmulator) 
   app.post('/dev/checkout/:sessionId/complete', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { method?: unknown };
     const method = body?.method ?? 'card';
-    if (method !== 'card' && method !== 'konbini') throw badRequest('method must be "card" or "konbini"');
+    if (method !== 'card' && method !== 'konbini') throw new DomainError('invalid', 'bad_request', 'method must be "card" or "konbini"');
     return c.json(await act(c.req.param('sessionId'), method));
   });
   app.post('/dev/checkout/:sessionId/konbini/pay', async (c) => c.json(await act(c.req.param('sessionId'), 'konbini_paid')));
@@ -46,15 +45,15 @@ export function mountDevCheckout(app: Hono<AppEnv>, emulator: CheckoutEmulator) 
   app.post('/dev/checkout/:sessionId/action', async (c) => {
     const id = c.req.param('sessionId');
     const action = String((await c.req.parseBody()).action ?? '') as EmulatorAction;
-    if (!ACTIONS.includes(action)) throw badRequest(`unknown action ${action}`);
+    if (!ACTIONS.includes(action)) throw new DomainError('invalid', 'bad_request', `unknown action ${action}`);
     const session = await emulator.session(id);
-    if (!session) throw notFound('checkout session');
+    if (!session) throw new DomainError('not_found', 'not_found', 'checkout session not found');
     const page = `/dev/checkout/${encodeURIComponent(id)}`;
     try {
       const res = await act(id, action);
       if (res.webhook.status >= 300) return c.redirect(`${page}?m=${encodeURIComponent(`webhook answered ${res.webhook.status}`)}`, 303);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) return c.redirect(`${page}?m=${encodeURIComponent(e.message)}`, 303);
+      if (e instanceof DomainError && e.kind === 'conflict') return c.redirect(`${page}?m=${encodeURIComponent(e.message)}`, 303);
       throw e;
     }
     return c.redirect(action === 'card' || action === 'konbini_paid' ? session.successUrl : page, 303);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../../functions/api/auth.js';
 import type { AppEnv } from '../../functions/api/context.js';
 import { safeBack } from '../../functions/api/page-context.js';
-import { badRequest, notFound } from '../../functions/api/errors.js';
+import { DomainError } from '../../functions/domain/errors.js';
 import { getUser } from '../../functions/store/users.js';
 import { users as seededUsers } from './seed-data.js';
 import type { DevIdentity } from './dev-identity.js';
@@ -16,7 +16,7 @@ const TokenRequest = z.object({ user: z.string().min(1).max(64) });
 export function mountDevIdentity(app: Hono<AppEnv>, idp: DevIdentity) {
   async function tokenFor(c: { var: AppEnv['Variables'] }, userId: string) {
     const user = await getUser(c.var.deps.db, userId);
-    if (!user) throw notFound(`user ${userId}`);
+    if (!user) throw new DomainError('not_found', 'not_found', `user ${userId} not found`);
     return idp.sign({ sub: user.id, name: user.name, email: user.email, groups: user.roles, companyId: user.companyId });
   }
 
@@ -24,7 +24,7 @@ export function mountDevIdentity(app: Hono<AppEnv>, idp: DevIdentity) {
 
   app.post('/dev/token', async (c) => {
     const parsed = TokenRequest.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) throw badRequest('send {"user": "<seeded user id>"}');
+    if (!parsed.success) throw new DomainError('invalid', 'bad_request', 'send {"user": "<seeded user id>"}');
     return c.json({ token: await tokenFor(c, parsed.data.user) });
   });
 

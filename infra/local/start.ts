@@ -11,9 +11,8 @@ import { createLocalPlatform } from './platform.js';
 import { seed } from './seed.js';
 import { seedDemoActivity } from './demo-activity.js';
 import { startStreamPoller } from './stream-poller.js';
-import { devMailbox } from '../../functions/api/jobs/mailer.js';
-import { runScheduled } from '../../functions/api/jobs/schedule.js';
-import '../../functions/api/jobs/tasks.js';
+import { devMailbox } from '../../functions/services/jobs/mailer.js';
+import { runScheduled } from '../../functions/services/jobs/schedule.js';
 import { DEFAULT_TABLE_NAME } from '../../functions/store/table.js';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { processStreamRecord, type StreamDeps } from '../../functions/api/jobs/stream.js';
+import { processStreamRecord, type StreamDeps } from '../../functions/services/jobs/stream.js';
 
 export interface StreamPoller {
   /** Processes everything written so far; resolves when the stream is caught up. */

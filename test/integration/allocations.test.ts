@@ -177,8 +177,7 @@ describe('allocations: joint approval moves the money once', () => {
     const gp = (await pl.api('POST', `/api/funds/${FUND}/governance-proposals`, { user: 'treasurer-bandai', body: { rule: 'quorum', quorum: 2 } })).json.proposalId;
     expect(await expireAllocations(pl.db, new Date())).toEqual({ expired: 0 });
     // Through the registered scheduled task, as EventBridge (or the local timer) runs it; twice is a no-op.
-    await import('../../functions/api/jobs/tasks.js');
-    const { runScheduled, scheduledTasks } = await import('../../functions/api/jobs/schedule.js');
+    const { runScheduled, scheduledTasks } = await import('../../functions/services/jobs/schedule.js');
     expect(scheduledTasks.map((t) => t.name)).toContain('expire-allocations');
     const run = async (at: Date) => (await runScheduled(pl.db, at))['expire-allocations'];
     expect(await run(later)).toEqual({ expired: 1, governance: 0 });

@@ -4,8 +4,7 @@
  * progress updates that reach the donors who opted in.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runScheduled } from '../../functions/api/jobs/schedule.js';
-import '../../functions/api/jobs/tasks.js';
+import { runScheduled } from '../../functions/services/jobs/schedule.js';
 import { acceptsDonations } from '../../functions/domain/challenge-lifecycle.js';
 import { auditRecords } from '../../functions/store/audit.js';
 import { getChallenge } from '../../functions/store/catalog.js';

@@ -6,8 +6,7 @@
  */
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runScheduled } from '../../functions/api/jobs/schedule.js';
-import '../../functions/api/jobs/tasks.js';
+import { runScheduled } from '../../functions/services/jobs/schedule.js';
 import { accounts } from '../../functions/domain/ledger/accounts.js';
 import { fiscalYear, jstDate } from '../../functions/domain/jst.js';
 import { auditRecords, verifyAuditChains } from '../../functions/store/audit.js';

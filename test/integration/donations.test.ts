@@ -6,9 +6,9 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { donationToken } from '../../functions/services/donation-links.js';
-import { remindOneStopForms } from '../../functions/api/jobs/one-stop-reminders.js';
-import { scheduledTasks } from '../../functions/api/jobs/schedule.js';
-import '../../functions/api/jobs/tasks.js';
+import { remindOneStopForms as remindWith } from '../../functions/services/one-stop.js';
+import type { Db } from '../../functions/store/db.js';
+import { scheduledTasks } from '../../functions/services/jobs/schedule.js';
 import { townCheckDigit } from '../../functions/domain/municipality.js';
 import { LOCAL_DONATION_LINK_SECRET } from '../../functions/payments/config.js';
 import { auditRecords } from '../../functions/store/audit.js';
@@ -18,6 +18,8 @@ import { keys } from '../../functions/store/keys.js';
 import { listMail } from '../../functions/store/outbox.js';
 import { testPlatform } from '../support/platform.js';
 import { body, donate, listAllDonations, paidDonation, snapshot, type Platform } from './donations-helpers.js';
+
+const remindOneStopForms = (db: Db, now: Date) => remindWith({ db, now: () => now });
 
 let p: Platform;
 beforeAll(async () => {
