@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDevIdentity } from '../../infra/local/dev-identity.js';
-import { hasRole, townsWithRole } from '../../functions/api/auth.js';
+import { hasRole, townsWithRole } from '../../functions/domain/actor.js';
 import { testPlatform } from '../support/platform.js';
 
 let p: Awaited<ReturnType<typeof testPlatform>>;
