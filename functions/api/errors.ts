@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorKind, type ErrorParams, type Issue } from '../domain/errors.js';
-import { isMessageKey, LANG_COOKIE, t, type Lang } from '../i18n/index.js';
+import { isLang, isMessageKey, LANG_COOKIE, t, type Lang } from '../i18n/index.js';
 
 /** The one kind → HTTP status map. */
 export const STATUS_OF: Record<ErrorKind, ContentfulStatusCode> = {
@@ -79,7 +79,9 @@ export function presentError(e: DomainError, lang: Lang | undefined) {
 
 /** The language the request asked for, if it asked: API clients that send neither cookie nor header get both. */
 export function requestedLang(c: Context): Lang | undefined {
-  return getCookie(c, LANG_COOKIE) || c.req.header('accept-language') ? (c.get('lang') as Lang) : undefined;
+  // `Accept-Language: *` (what fetch sends by default) names no language.
+  const named = isLang(getCookie(c, LANG_COOKIE)) || /(^|[\s,])(ja|en)([-;,]|$)/i.test(c.req.header('accept-language') ?? '');
+  return named ? (c.get('lang') as Lang) : undefined;
 }
 
 /** Turns what a library throws on bad input into a refusal; undefined for real faults. */
