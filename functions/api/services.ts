@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { LOCAL_DONATION_LINK_SECRET } from '../payments/config.js';
 import { LOCAL_WEBHOOK_SECRET } from '../payments/stripe-events.js';
 import { unconfiguredPayments } from '../payments/port.js';
-import type { ServiceContext } from '../services/context.js';
+import { dbNow, type ServiceContext } from '../services/context.js';
 import type { AppDeps, AppEnv, SecretSource } from './context.js';
 
 const inAws = () => process.env.APP_ENV === 'aws';
@@ -24,7 +24,7 @@ async function resolve(source: SecretSource | undefined, localDefault: string, w
 export function serviceContext(deps: AppDeps, requestId?: string): ServiceContext {
   return {
     db: deps.db,
-    now: () => (deps.db.now ? deps.db.now() : new Date()),
+    now: () => dbNow(deps.db),
     baseUrl: deps.baseUrl,
     payments: deps.payments ?? unconfiguredPayments,
     secrets: {

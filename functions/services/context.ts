@@ -31,3 +31,5 @@ export interface ServiceContext {
 export const nowOf = (ctx: Pick<ServiceContext, 'now'>) => ctx.now();
 
 export type { Db } from '../store/db.js';
+/** The store's clock (tests pin it through `db.now`), for building a context from a bare Db. */
+export { nowOf as dbNow } from '../store/db.js';

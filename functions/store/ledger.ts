@@ -14,7 +14,7 @@
  * same entry cancels and returns the first result.
  */
 import { fromItem } from './items.js';
-import { BatchGetCommand, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { accountInfo } from '../domain/ledger/accounts.js';
 import { InsufficientFundsError, planShardDraw, shardFor } from '../domain/ledger/balances.js';
 import { balanceDelta, reversalOf, validateEntry, type Channel, type JournalEntry } from '../domain/ledger/entry.js';
@@ -23,7 +23,7 @@ import { summarizePostings } from '../domain/ledger/summary.js';
 import { nowIso, transact, type AuditedChange, type Db, type TransactItem } from './db.js';
 import { NotFoundError, StateConflictError } from './errors.js';
 import { keys, POSTING_PREFIX, postingSortKey } from './keys.js';
-import { queryAllRaw } from './query.js';
+import { queryAllRaw, scanAllRaw } from './query.js';
 
 /** A posting as stored: one per shard it touches. */
 export interface Leg {
@@ -334,25 +334,17 @@ export async function verifyLedger(db: Db): Promise<VerifyReport> {
   const entries: StoredEntry[] = [];
   const postings: PostingRow[] = [];
   const stored = new Map<string, { account: string; shard: number; balance: Yen }>();
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new ScanCommand({
-        TableName: db.table,
-        ConsistentRead: true,
-        FilterExpression: '#t IN (:e, :p, :b)',
-        ExpressionAttributeNames: { '#t': 'type' },
-        ExpressionAttributeValues: { ':e': 'entry', ':p': 'posting', ':b': 'balance' },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.type === 'entry') entries.push(item as unknown as StoredEntry);
-      else if (item.type === 'posting') postings.push(item as unknown as PostingRow);
-      else stored.set(`${item.account}#${item.shard}`, item as { account: string; shard: number; balance: Yen });
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const items = await scanAllRaw(db, {
+    ConsistentRead: true,
+    FilterExpression: '#t IN (:e, :p, :b)',
+    ExpressionAttributeNames: { '#t': 'type' },
+    ExpressionAttributeValues: { ':e': 'entry', ':p': 'posting', ':b': 'balance' },
+  });
+  for (const item of items) {
+    if (item.type === 'entry') entries.push(item as unknown as StoredEntry);
+    else if (item.type === 'posting') postings.push(item as unknown as PostingRow);
+    else stored.set(`${item.account}#${item.shard}`, item as { account: string; shard: number; balance: Yen });
+  }
 
   const recomputed = new Map<string, Yen>();
   const postingKeys = new Set<string>();

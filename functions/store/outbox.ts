@@ -3,10 +3,11 @@
  * notification is sent if and only if the change happened. The stream handler delivers them (SES in
  * AWS); locally the dev mailbox page reads the outbox.
  */
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import type { Db, TransactItem } from './db.js';
 import { keys, lists } from './keys.js';
+import { queryAllRaw } from './query.js';
 
 export interface Mail {
   to: string;
@@ -34,19 +35,21 @@ export function mailItem(causeId: string, mail: Mail, createdAt: string): Transa
 }
 
 export async function listMail(db: Db, opts: { to?: string; limit?: number } = {}): Promise<StoredMail[]> {
-  const res = await db.doc.send(
-    new QueryCommand({
-      TableName: db.table,
+  const limit = opts.limit ?? (opts.to ? undefined : 100);
+  return queryAllRaw(
+    db,
+    {
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': lists.mailbox, ...(opts.to ? { ':to': opts.to } : {}) },
       FilterExpression: opts.to ? '#to = :to' : undefined,
       ExpressionAttributeNames: opts.to ? { '#to': 'to' } : undefined,
       ScanIndexForward: false,
-      Limit: opts.to ? undefined : (opts.limit ?? 100),
-    }),
-  );
-  return (res.Items ?? []) as StoredMail[];
+      // A filtered read must page on until it has what it wants: one page may hold none of this person's mail.
+      Limit: opts.to ? undefined : limit,
+    },
+    { limit },
+  ) as unknown as Promise<StoredMail[]>;
 }
 
 export async function markMail(db: Db, id: string, status: 'sent' | 'failed'): Promise<void> {
