@@ -75,14 +75,14 @@ export function effectiveAllocationStatus(a: Pick<Allocation, 'status' | 'deadli
 /** Shape rules for draws: member towns, each once, whole yen above zero. Balances are the store's job. */
 export function drawProblems(draws: readonly Draw[], fund: Pick<Fund, 'members'>): Issue[] {
   const problems: Issue[] = [];
-  if (draws.length === 0) problems.push({ path: 'draws', code: 'empty', message: 'name at least one town share to draw from' });
-  if (draws.length > MAX_DRAWS) problems.push({ path: 'draws', code: 'too_many', message: `at most ${MAX_DRAWS} towns per allocation` });
+  if (draws.length === 0) problems.push({ path: 'draws', code: 'empty', key: 'allocation_no_draws', message: 'name at least one town share to draw from' });
+  if (draws.length > MAX_DRAWS) problems.push({ path: 'draws', code: 'too_many', key: 'allocation_too_many_draws', params: { max: MAX_DRAWS }, message: `at most ${MAX_DRAWS} towns per allocation` });
   const seen = new Set<string>();
   draws.forEach((d, i) => {
-    if (!fund.members.includes(d.town)) problems.push({ path: `draws.${i}.town`, code: 'not_member', message: `town ${d.town} is not a member of this fund` });
-    if (seen.has(d.town)) problems.push({ path: `draws.${i}.town`, code: 'duplicate', message: `town ${d.town} is named twice; give one amount per town` });
+    if (!fund.members.includes(d.town)) problems.push({ path: `draws.${i}.town`, code: 'not_member', params: { town: d.town }, message: `town ${d.town} is not a member of this fund` });
+    if (seen.has(d.town)) problems.push({ path: `draws.${i}.town`, code: 'duplicate', message: `town ${d.town} is named twice; give one amount per town`, key: 'allocation_town_twice', params: { town: d.town } });
     seen.add(d.town);
-    if (!isYen(d.amount) || d.amount <= 0) problems.push({ path: `draws.${i}.amount`, code: 'amount', message: 'each amount must be a whole number of yen above zero' });
+    if (!isYen(d.amount) || d.amount <= 0) problems.push({ path: `draws.${i}.amount`, code: 'amount', key: 'allocation_amount', message: 'each amount must be a whole number of yen above zero' });
   });
   return problems;
 }
@@ -94,12 +94,13 @@ export function drawProblems(draws: readonly Draw[], fund: Pick<Fund, 'members'>
  * Towns whose part is zero are left out. Uses BigInt so amount × share cannot lose precision.
  */
 export function splitByShare(amount: Yen, shares: readonly { town: TownCode; available: Yen }[]): Draw[] {
-  if (!isYen(amount) || amount <= 0) throw new DomainError('invalid', 'amount', 'the amount must be a whole number of yen above zero', { issues: [{ path: 'amount', code: 'amount', message: 'must be > 0' }] });
+  if (!isYen(amount) || amount <= 0) throw new DomainError('invalid', 'amount', 'the amount must be a whole number of yen above zero', { key: 'allocation_amount', issues: [{ path: 'amount', code: 'amount', key: 'allocation_amount', message: 'must be > 0' }] });
   const usable = shares.filter((s) => s.available > 0);
   const total = usable.reduce((a, s) => a + s.available, 0);
   if (amount > total) {
     throw new DomainError('rule', 'insufficient_share', `the shares hold ¥${total} in all, less than the ¥${amount} asked for`, {
-      issues: [{ path: 'amount', code: 'insufficient_share', message: `at most ¥${total}` }],
+      params: { available: total, amount },
+      issues: [{ path: 'amount', code: 'insufficient_share', params: { available: total, amount }, message: `at most ¥${total}` }],
     });
   }
   const parts = usable.map((s) => ({ town: s.town, available: s.available, amount: Number((BigInt(amount) * BigInt(s.available)) / BigInt(total)) }));

@@ -39,7 +39,7 @@ export class DomainError extends Error {
   /**
    * @param message English text for logs and for codes the catalog does not know yet; readers see the
    * catalog's sentence for `code`.
-   * @example throw new DomainError('rule', 'below_minimum', 'at least ¥2,000', { params: { min: 2000 } })
+   * @example throw new DomainError('not_found', 'no_transfers', `no scheduled disbursements for ${date}`, { params: { date } })
    */
   constructor(
     readonly kind: ErrorKind,
@@ -56,7 +56,7 @@ export class DomainError extends Error {
 
 /**
  * The usual refusals, one per kind.
- * @example throw refuse.notFound('challenge_not_found', { id })
+ * @example throw refuse.rule('no_bank_account', { town })
  */
 export const refuse = {
   invalid: (code: string, issues: Issue[] = [], params?: ErrorParams) => new DomainError('invalid', code, code, { issues, params }),

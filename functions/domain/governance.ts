@@ -21,7 +21,7 @@ export const GOVERNANCE_PROPOSAL_DAYS = 30;
 export function validateRule(rule: GovernanceRule, members: readonly TownCode[]): Issue[] {
   if (rule.rule === 'all_drawn') return [];
   if (!Number.isSafeInteger(rule.quorum) || rule.quorum < 1 || rule.quorum > members.length) {
-    return [{ path: 'quorum', code: 'quorum_range', message: `the quorum must be a whole number from 1 to ${members.length} (the number of member towns)` }];
+    return [{ path: 'quorum', code: 'quorum_range', params: { n: members.length }, message: `the quorum must be a whole number from 1 to ${members.length} (the number of member towns)` }];
   }
   return [];
 }

@@ -52,8 +52,6 @@ export function allocationExpiryDays(): number {
   return Number.isInteger(n) && n > 0 ? n : ALLOCATION_EXPIRY_DAYS;
 }
 
-const ruleRefusal = (code: string, message: string, issues: Issue[]) => new DomainError('rule', code, message, { issues });
-
 /**
  * A treasurer of a member town proposes; nothing moves until the required towns approve.
  * @example await proposeAllocation(ctx, actor, { fundId: 'kyoso-kikin', challengeId: 'yokoze-bandai-dx', draws: [{ town: '113611', amount: 300000 }] })
@@ -61,14 +59,20 @@ const ruleRefusal = (code: string, message: string, issues: Issue[]) => new Doma
 export async function proposeAllocation(ctx: ServiceContext, actor: Actor, input: ProposeInput): Promise<Allocation> {
   const db = ctx.db;
   const fund = await getFund(db, input.fundId);
-  if (!fund) throw ruleRefusal('unknown_fund', `there is no fund ${input.fundId}`, [{ path: 'fundId', code: 'unknown_fund', message: 'unknown fund' }]);
+  if (!fund) {
+    const params = { fundId: input.fundId };
+    throw new DomainError('rule', 'unknown_fund', `there is no fund ${input.fundId}`, { key: 'allocation_unknown_fund', params, issues: [{ path: 'fundId', code: 'unknown_fund', key: 'allocation_unknown_fund', params, message: 'unknown fund' }] });
+  }
   const mine = townsWithRole(actor, 'treasurer');
   const proposerTown = fund.members.find((t) => mine.includes(t));
   if (!proposerTown) throw new DomainError('forbidden', 'not_member_treasurer', `only a treasurer of a member town of ${fund.name} can propose an allocation from it`);
   const challenge = await getChallenge(db, input.challengeId);
-  if (!challenge) throw ruleRefusal('unknown_challenge', `there is no challenge ${input.challengeId}`, [{ path: 'challengeId', code: 'unknown_challenge', message: 'unknown challenge' }]);
+  if (!challenge) {
+    const params = { challengeId: input.challengeId };
+    throw new DomainError('rule', 'unknown_challenge', `there is no challenge ${input.challengeId}`, { key: 'allocation_unknown_challenge', params, issues: [{ path: 'challengeId', code: 'unknown_challenge', key: 'allocation_unknown_challenge', params, message: 'unknown challenge' }] });
+  }
   const targetProblem = allocationTargetProblem(challenge, fund);
-  if (targetProblem) throw ruleRefusal('challenge_not_eligible', targetProblem, [{ path: 'challengeId', code: 'challenge_not_eligible', message: targetProblem }]);
+  if (targetProblem) throw new DomainError('rule', 'challenge_not_eligible', targetProblem, { issues: [{ path: 'challengeId', code: 'challenge_not_eligible', message: targetProblem }] });
 
   const available = new Map<string, number>();
   const shareOf = async (town: string) => {
@@ -79,21 +83,27 @@ export async function proposeAllocation(ctx: ServiceContext, actor: Actor, input
   if (input.split === 'by_share') {
     const towns = input.towns?.length ? input.towns : fund.members;
     const outside = towns.filter((t) => !fund.members.includes(t));
-    if (outside.length) throw ruleRefusal('not_member', `not member towns of this fund: ${outside.join(', ')}`, [{ path: 'towns', code: 'not_member', message: 'member towns only' }]);
+    if (outside.length) {
+      const params = { town: outside.join(', ') };
+      throw new DomainError('rule', 'not_member', `not member towns of this fund: ${outside.join(', ')}`, { params, issues: [{ path: 'towns', code: 'not_member', params, message: 'member towns only' }] });
+    }
     const shares = await Promise.all(towns.map(async (town) => ({ town, available: await shareOf(town) })));
     draws = splitByShare(input.amount ?? 0, shares);
   } else {
     draws = input.draws ?? [];
   }
   const problems = drawProblems(draws, fund);
-  if (problems.length) throw ruleRefusal(problems[0]!.code, problems[0]!.message ?? problems[0]!.code, problems);
+  if (problems.length) {
+    const [first] = problems as [Issue];
+    throw new DomainError('rule', first.code, first.message ?? first.code, { key: first.key, params: first.params, issues: problems });
+  }
   // The early check gives a clear answer now; the ledger checks again, atomically, when the money moves.
   const short: Issue[] = [];
   for (const [i, d] of draws.entries()) {
     const have = await shareOf(d.town);
-    if (d.amount > have) short.push({ path: `draws.${i}.amount`, code: 'insufficient_share', message: `town ${d.town}'s share holds ¥${have}, less than ¥${d.amount}` });
+    if (d.amount > have) short.push({ path: `draws.${i}.amount`, code: 'insufficient_share', params: { available: have, amount: d.amount }, message: `town ${d.town}'s share holds ¥${have}, less than ¥${d.amount}` });
   }
-  if (short.length) throw ruleRefusal('insufficient_share', short[0]!.message!, short);
+  if (short.length) throw new DomainError('rule', 'insufficient_share', short[0]!.message!, { params: short[0]!.params, issues: short });
 
   const createdAt = ctx.now().toISOString();
   const decision = newAllocationDecision(fund, draws);
@@ -142,7 +152,7 @@ async function assertCanRead(ctx: ServiceContext, actor: Actor, a: Allocation): 
   if (isAdmin(actor)) return;
   const fund = await getFund(ctx.db, a.fundId);
   const mine = townsWithRole(actor, 'treasurer');
-  if (!fund?.members.some((t) => mine.includes(t))) throw new DomainError('forbidden', 'forbidden', 'only treasurers of the fund’s member towns can read its allocations');
+  if (!fund?.members.some((t) => mine.includes(t))) throw new DomainError('forbidden', 'forbidden', 'only treasurers of the fund’s member towns can read its allocations', { key: 'allocations_read_forbidden' });
 }
 
 /**
@@ -215,7 +225,7 @@ function shareShort(e: InsufficientFundsError): DomainError {
     'conflict',
     'insufficient_funds',
     `${town ? `town ${town}'s share` : e.account} holds ¥${e.available}, less than the ¥${e.needed} this allocation draws; nothing moved, your approval was not recorded and the allocation stays proposed`,
-    { key: 'allocation_share_short', params: { account: town ?? e.account, available: e.available, needed: e.needed }, issues: [{ path: 'draws', code: 'insufficient_funds', message: e.message }] },
+    { key: 'allocation_share_short', params: { account: town ?? e.account, available: e.available, needed: e.needed }, issues: [{ path: 'draws', code: 'insufficient_funds', params: { account: e.account, needed: e.needed, available: e.available }, message: e.message }] },
   );
 }
 

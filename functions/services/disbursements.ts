@@ -60,7 +60,12 @@ export interface RequestInput {
 async function operatedChallenge(ctx: ServiceContext, actor: Actor, challengeId: string): Promise<Challenge> {
   const challenge = await getChallenge(ctx.db, challengeId);
   if (!challenge || challenge.status === 'draft') {
-    throw new DomainError('rule', 'unknown_challenge', `there is no published challenge ${challengeId}`, { issues: [{ path: 'challengeId', code: 'unknown_challenge', message: 'unknown challenge' }] });
+    const params = { challengeId };
+    throw new DomainError('rule', 'unknown_challenge', `there is no published challenge ${challengeId}`, {
+      key: 'disbursement_unknown_challenge',
+      params,
+      issues: [{ path: 'challengeId', code: 'unknown_challenge', key: 'disbursement_unknown_challenge', params, message: 'unknown challenge' }],
+    });
   }
   if (!actor.companyId || actor.companyId !== challenge.operatorCompanyId) {
     throw new DomainError('forbidden', 'not_operator', 'only the operating company of this challenge can request a disbursement for it');
@@ -75,11 +80,13 @@ async function operatedChallenge(ctx: ServiceContext, actor: Actor, challengeId:
 export async function requestDisbursement(ctx: ServiceContext, actor: Actor, input: RequestInput): Promise<Disbursement> {
   const challenge = await operatedChallenge(ctx, actor, input.challengeId);
   const { payee, problems } = normalizePayee(input.payee);
-  if (!payee) throw new DomainError('invalid', 'bad_payee', problems[0]!.message, { issues: problems });
+  if (!payee) throw new DomainError('invalid', 'bad_payee', problems[0]!.message, { key: 'payee_invalid', params: { field: problems[0]!.path ?? 'payee' }, issues: problems });
   const available = (await readShards(ctx.db, accounts.challengeAvailable(challenge.id))).total;
   if (input.amount > available) {
+    const params = { available: formatYen(available), amount: formatYen(input.amount) };
     throw new DomainError('rule', 'over_limit', `the challenge has ${formatYen(available)} not yet paid out or reserved; ${formatYen(input.amount)} is more than that`, {
-      issues: [{ path: 'amount', code: 'over_limit', message: `at most ${formatYen(available)}` }],
+      params,
+      issues: [{ path: 'amount', code: 'over_limit', params, message: `at most ${formatYen(available)}` }],
     });
   }
   const requestedAt = ctx.now().toISOString();
@@ -127,7 +134,7 @@ function canRead(actor: Actor, d: Disbursement): boolean {
  */
 export async function getDisbursement(ctx: ServiceContext, actor: Actor, id: string): Promise<Disbursement> {
   const d = await readDisbursement(ctx.db, id);
-  if (!canRead(actor, d)) throw new DomainError('forbidden', 'forbidden', 'only the operating company and the paying town’s treasurers can read this disbursement');
+  if (!canRead(actor, d)) throw new DomainError('forbidden', 'forbidden', 'only the operating company and the paying town’s treasurers can read this disbursement', { key: 'disbursement_read_forbidden' });
   return d;
 }
 
@@ -210,7 +217,7 @@ export async function approveDisbursement(ctx: ServiceContext, actor: Actor, id:
           'conflict',
           'insufficient_funds',
           `the challenge has ${formatYen(e.available)} available, less than the ${formatYen(d.amount)} requested; nothing was reserved, your approval was not recorded and the request stays requested`,
-          { key: 'disbursement_short', params: { available: formatYen(e.available), needed: formatYen(d.amount) }, issues: [{ path: 'amount', code: 'insufficient_funds', message: e.message }] },
+          { key: 'disbursement_short', params: { available: formatYen(e.available), needed: formatYen(d.amount) }, issues: [{ path: 'amount', code: 'insufficient_funds', params: { account: e.account, needed: e.needed, available: e.available }, message: e.message }] },
         );
       }
       throw e;
@@ -283,13 +290,13 @@ export async function markDisbursementPaid(ctx: ServiceContext, actor: Actor, id
 
 /** A treasurer of the town, or an admin. */
 function assertTownTreasurerOrAdmin(actor: Actor, town: string): void {
-  if (!hasRole(actor, 'treasurer', town) && !isAdmin(actor)) throw new DomainError('forbidden', 'forbidden', `this needs the treasurer role for town ${town}`);
+  if (!hasRole(actor, 'treasurer', town) && !isAdmin(actor)) throw new DomainError('forbidden', 'forbidden', `this needs the treasurer role for town ${town}`, { key: 'town_role_required', params: { role: 'treasurer', town } });
 }
 
 /** Only the town's own treasurers: payment files, donor data and the town's account are the town's, not the network's. */
 export function assertOwnTreasurer(actor: Actor, town: string, what: string): void {
   assertTownTreasurerOrAdmin(actor, town);
-  if (!townsWithRole(actor, 'treasurer').includes(town)) throw new DomainError('forbidden', 'forbidden', `only a treasurer of ${town} can ${what}`);
+  if (!townsWithRole(actor, 'treasurer').includes(town)) throw new DomainError('forbidden', 'forbidden', `only a treasurer of ${town} can ${what}`, { key: 'own_treasurer_only', params: { town } });
 }
 
 /**
@@ -308,7 +315,7 @@ export async function listTownDisbursements(ctx: ServiceContext, actor: Actor, t
 export async function getTownBankAccount(ctx: ServiceContext, actor: Actor, town: string): Promise<TownBankAccount> {
   assertTownTreasurerOrAdmin(actor, town);
   const account = await readBankAccount(ctx.db, town);
-  if (!account) throw new DomainError('not_found', 'not_found', 'bank account not found');
+  if (!account) throw new DomainError('not_found', 'not_found', 'bank account not found', { key: 'bank_account_not_found', params: { town } });
   return account;
 }
 
@@ -319,7 +326,7 @@ export async function getTownBankAccount(ctx: ServiceContext, actor: Actor, town
 export async function setTownBankAccount(ctx: ServiceContext, actor: Actor, town: string, input: TownBankAccount): Promise<TownBankAccount> {
   assertOwnTreasurer(actor, town, 'set its bank account');
   const { account, problems } = normalizeBankAccount(input);
-  if (!account) throw new DomainError('invalid', 'bad_bank_account', problems[0]!.message, { issues: problems });
+  if (!account) throw new DomainError('invalid', 'bad_bank_account', problems[0]!.message, { key: 'bank_account_invalid', params: { field: problems[0]!.path ?? 'account' }, issues: problems });
   const before = await readBankAccount(ctx.db, town);
   await putTownBankAccount(
     ctx.db,
@@ -338,9 +345,9 @@ export async function setTownBankAccount(ctx: ServiceContext, actor: Actor, town
 export async function zenginFile(ctx: ServiceContext, actor: Actor, town: string, date: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
   assertOwnTreasurer(actor, town, 'download its files');
   const account = await readBankAccount(ctx.db, town);
-  if (!account) throw new DomainError('rule', 'no_bank_account', `set the town's bank account first (PUT /api/towns/${town}/bank-account)`);
+  if (!account) throw new DomainError('rule', 'no_bank_account', `set the town's bank account first (PUT /api/towns/${town}/bank-account)`, { params: { town } });
   const list = inTransferOrder(await scheduledTransfers(ctx.db, town, date));
-  if (!list.length) throw new DomainError('not_found', 'no_transfers', `no scheduled disbursements for ${date}`);
+  if (!list.length) throw new DomainError('not_found', 'no_transfers', `no scheduled disbursements for ${date}`, { params: { date } });
   const bytes = buildZenginTransferFile({
     transferDate: date,
     requester: {
@@ -375,7 +382,7 @@ export interface RequestBoard {
  */
 export async function disbursementRequestBoard(ctx: ServiceContext, actor: Actor, challengeId: string): Promise<RequestBoard> {
   const challenge = await getChallenge(ctx.db, challengeId);
-  if (!challenge || challenge.status === 'draft') throw new DomainError('not_found', 'not_found', `challenge ${challengeId} not found`);
+  if (!challenge || challenge.status === 'draft') throw new DomainError('not_found', 'not_found', `challenge ${challengeId} not found`, { key: 'disbursement_challenge_not_found', params: { challengeId } });
   if (!hasRole(actor, 'company') || !actor.companyId || actor.companyId !== challenge.operatorCompanyId) throw new DomainError('forbidden', 'not_operator', 'only the operating company of this challenge can use this page');
   const [limit, list] = await Promise.all([readShards(ctx.db, accounts.challengeAvailable(challenge.id)), readTownDisbursements(ctx.db, challenge.leadTown)]);
   return { challenge, limit: limit.total, requests: list.filter((d) => d.challengeId === challenge.id && d.companyId === actor.companyId) };

@@ -58,7 +58,7 @@ async function applyRead(ctx: ServiceContext, event: StripeEvent): Promise<strin
   switch (decision.action) {
     case 'too_early':
       // Not recorded: Stripe retries, by which time the payment will have arrived.
-      throw new DomainError('conflict', 'out_of_order', `${decision.reason}; retry later`, { key: 'donation.out_of_order', params: { reason: decision.reason } });
+      throw new DomainError('conflict', 'out_of_order', `${decision.reason}, retry later`, { key: 'donation.out_of_order', params: { reason: decision.reason } });
     case 'ignore':
       if (d.status === 'paid' || d.status === 'refunded') await ensureReceiptNumber(db, d.id);
       return `ignored: ${decision.reason}`;

@@ -220,7 +220,6 @@ async function issuer(ctx: ServiceContext, d: Donation): Promise<Municipality> {
   return town;
 }
 
-const notPaid = (d: Donation, key: string) => new DomainError('conflict', 'not_paid', 'not_paid', { key, params: { id: d.id, status: d.status } });
 
 /**
  * The 寄附金受領証明書's facts: a paid (or refunded, then void) donation and its issuing town.
@@ -228,7 +227,7 @@ const notPaid = (d: Donation, key: string) => new DomainError('conflict', 'not_p
  */
 export async function donationReceipt(ctx: ServiceContext, actor: Actor | undefined, req: { id: string; token?: string }) {
   const d = await viewDonation(ctx, actor, req);
-  if (!d.receiptNumber || !d.paidDate) throw notPaid(d, 'donation.receipt_not_paid');
+  if (!d.receiptNumber || !d.paidDate) throw new DomainError('conflict', 'not_paid', 'not_paid', { key: 'donation.receipt_not_paid', params: { id: d.id, status: d.status } });
   return { donation: { ...d, receiptNumber: d.receiptNumber, paidDate: d.paidDate }, town: await issuer(ctx, d) };
 }
 
@@ -239,7 +238,7 @@ export async function donationReceipt(ctx: ServiceContext, actor: Actor | undefi
 export async function donationOneStopForm(ctx: ServiceContext, actor: Actor | undefined, req: { id: string; token?: string }) {
   const d = await findDonation(ctx, req.id);
   await assertCanSee(ctx, actor, d, req.token);
-  if (d.status !== 'paid' || !d.paidDate) throw notPaid(d, 'donation.form_not_paid');
+  if (d.status !== 'paid' || !d.paidDate) throw new DomainError('conflict', 'not_paid', 'not_paid', { key: 'donation.form_not_paid', params: { id: d.id, status: d.status } });
   return { donation: { ...d, paidDate: d.paidDate }, town: await issuer(ctx, d) };
 }
 

@@ -79,7 +79,7 @@ export async function proposeGovernanceChange(ctx: ServiceContext, actor: Actor,
   const town = input.town && held.includes(input.town) ? input.town : held[0];
   if (!town) throw new DomainError('forbidden', 'not_member_treasurer', 'only a treasurer of a member town can propose a rule change');
   const problems = validateRule(input.rule, fund.members);
-  if (problems.length) throw new DomainError('invalid', 'bad_rule', problems[0]!.message, { issues: problems });
+  if (problems.length) throw new DomainError('invalid', 'bad_rule', problems[0]!.message, { key: 'quorum_range', params: problems[0]!.params, issues: problems });
   if (sameRule(input.rule, current)) throw new DomainError('rule', 'same_rule', 'the fund already has this rule');
   const createdAt = ctx.now().toISOString();
   const proposal: GovernanceProposal = {

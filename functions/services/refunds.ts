@@ -29,7 +29,7 @@ export async function refundDonation(ctx: ServiceContext, actor: Actor | undefin
   const d = await findDonation(ctx, id);
   const who = requireTreasurer(actor, d.receivingTown);
   if (d.status === 'refunded') return d;
-  if (d.status !== 'paid') throw new DomainError('conflict', 'not_paid', `donation ${id} is ${d.status}; only a paid donation can be refunded`, { key: 'donation.refund_not_paid' });
+  if (d.status !== 'paid') throw new DomainError('conflict', 'not_paid', `donation ${id} is ${d.status}: only a paid donation can be refunded`, { key: 'donation.refund_not_paid' });
   // The money must still be there to take back: a refund of money already allocated or spent would leave
   // the ledger unable to follow what Stripe did, so it is refused before Stripe is asked.
   const available = await balanceOf(ctx.db, creditAccount(d));

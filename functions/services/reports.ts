@@ -88,7 +88,7 @@ export async function fiscalReport(ctx: ServiceContext, actor: Actor, town: stri
 
 
 function assertTreasurerOf(actor: Actor, town: string): void {
-  if (!townsWithRole(actor, 'treasurer').includes(town)) throw new DomainError('forbidden', 'forbidden', `only a treasurer of ${town} can see its back office`);
+  if (!townsWithRole(actor, 'treasurer').includes(town)) throw new DomainError('forbidden', 'forbidden', `only a treasurer of ${town} can see its back office`, { key: 'back_office_town_forbidden', params: { town } });
 }
 
 export interface TreasurerDesk {
@@ -106,7 +106,7 @@ export interface TreasurerDesk {
  */
 export function treasurerDesk(ctx: Pick<ServiceContext, 'now'>, actor: Actor, asked?: string): TreasurerDesk {
   const myTowns = townsWithRole(actor, 'treasurer').sort();
-  if (!myTowns.length) throw new DomainError('forbidden', 'forbidden', 'only town treasurers can use the back office');
+  if (!myTowns.length) throw new DomainError('forbidden', 'forbidden', 'only town treasurers can use the back office', { key: 'back_office_treasurers_only' });
   return { myTowns, town: asked && myTowns.includes(asked) ? asked : myTowns[0]!, today: jstDate(ctx.now()) };
 }
 

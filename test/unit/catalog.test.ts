@@ -20,6 +20,137 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** The source with its comments blanked (strings kept), so examples in doc comments are not read as code. */
+function withoutComments(src: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quote) {
+      out += ch;
+      if (ch === '\\') out += src[++i] ?? '';
+      else if (ch === quote || (ch === '\n' && quote !== '`')) quote = undefined;
+    } else if (ch === '/' && src[i + 1] === '/') {
+      while (i < src.length && src[i] !== '\n') i++;
+      out += '\n';
+    } else if (ch === '/' && src[i + 1] === '*') {
+      const end = src.indexOf('*/', i + 2);
+      const stop = end < 0 ? src.length : end + 2;
+      out += src.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop - 1;
+    } else {
+      if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/**
+ * The arguments of the call whose '(' is at `open`, split at the top level, with each argument's depth-1
+ * property names (for an options object: `key`, `params`, …). Strings are skipped, `${}` counts as a bracket.
+ */
+function callArgs(src: string, open: number): { text: string; props: Map<string, string> }[] {
+  const args: { text: string; props: Map<string, string> }[] = [];
+  let depth = 0;
+  let start = open + 1;
+  let quote: string | undefined;
+  const finish = (end: number) => {
+    const text = src.slice(start, end).trim();
+    const props = new Map<string, string>();
+    if (text.startsWith('{')) {
+      let d = 0;
+      let q: string | undefined;
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i]!;
+        if (q) {
+          if (ch === '\\') i++;
+          else if (ch === q) q = undefined;
+          continue;
+        }
+        if (ch === "'" || ch === '"' || ch === '`') q = ch;
+        else if ('([{'.includes(ch)) d++;
+        else if (')]}'.includes(ch)) d--;
+        else if (d === 1 && /[A-Za-z_]/.test(ch) && !/[\w$]/.test(text[i - 1] ?? '')) {
+          const m = /^(\w+)\s*(:\s*('[^']*'|[^,}]+)|(?=[,}]))/.exec(text.slice(i));
+          if (m) {
+            props.set(m[1]!, (m[3] ?? m[1]!).trim());
+            i += m[0].length - 1;
+          }
+        }
+      }
+    }
+    args.push({ text, props });
+  };
+  for (let i = open + 1; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+      else if (quote === '`' && ch === '$' && src[i + 1] === '{') {
+        // A template's ${…}: skip to its closing brace (no nested templates in a refusal's arguments).
+        let d = 0;
+        for (i++; i < src.length; i++) {
+          if (src[i] === '{') d++;
+          else if (src[i] === '}' && --d === 0) break;
+        }
+      }
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) {
+      if (depth === 0) {
+        finish(i);
+        return args;
+      }
+      depth--;
+    } else if (ch === ',' && depth === 0) {
+      finish(i);
+      start = i + 1;
+    }
+  }
+  return args;
+}
+
+/** The code each `refuse.<kind>()` gives when it is called without one (functions/domain/errors.ts). */
+const REFUSE_DEFAULT: Record<string, string | undefined> = { unauthenticated: 'unauthorized', forbidden: 'forbidden', notFound: 'not_found', conflict: 'conflict', unavailable: 'unavailable' };
+/**
+ * Refusals that are their issues: with no sentence of their own, the JSON message reads as the first issue
+ * (functions/api/errors.ts, presentError). A sentence for them would hide which field is wrong.
+ */
+const READ_AS_FIRST_ISSUE = new Set(['validation_failed', 'rule_violation', 'unknown_town']);
+/**
+ * Refusals whose sentence is chosen at run time: the key comes with the domain's issue, whose keys are
+ * literals in the domain (and the issue's sentence is checked where the issue is made).
+ */
+const KEY_FROM_ISSUE = new Set(['functions/services/one-stop.ts bad_received_on']);
+
+/** Every refusal thrown with a literal code in functions/, as `file code → catalog key` ('?' for a run-time key). */
+function thrownRefusals(): { where: string; key: string }[] {
+  const found: { where: string; key: string }[] = [];
+  for (const file of sourceFiles(join(root, 'functions'))) {
+    const rel = relative(root, file).split('\\').join('/');
+    if (rel.startsWith('functions/i18n/messages/')) continue;
+    const src = withoutComments(readFileSync(file, 'utf8'));
+    // new DomainError('kind', 'code', message, { key, params, issues }), a subclass alike, or a subclass's super(...).
+    for (const m of src.matchAll(/\b(?:new\s+\w*Error|super)\(\s*'(\w+)',\s*'([\w.]+)'/g)) {
+      const opts = callArgs(src, m.index! + m[0].indexOf('('))[3]?.props;
+      const key = opts?.get('key');
+      const where = `${rel} ${m[2]}`;
+      if (key === undefined) found.push({ where, key: m[2]! });
+      else if (/^'[\w.]+'$/.test(key)) found.push({ where, key: key.slice(1, -1) });
+      else found.push({ where, key: '?' });
+    }
+    // refuse.rule('code', params), refuse.notFound() …: the key is the code.
+    for (const m of src.matchAll(/\brefuse\.(\w+)\(\s*('([\w.]+)'|\))?/g)) {
+      const code = m[3] ?? (m[2] === ')' ? REFUSE_DEFAULT[m[1]!] : undefined);
+      if (code) found.push({ where: `${rel} ${code}`, key: code });
+    }
+  }
+  return found;
+}
+
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const keys = Object.keys(catalog.ja) as MessageKey[];
 
@@ -62,5 +193,17 @@ describe('message catalog', () => {
       // Refusals are looked up by their code: `error.below_minimum` is used where 'below_minimum' is thrown.
       (key.startsWith('error.') && literals.has(key.slice('error.'.length)));
     expect(keys.filter((k) => !used(k))).toEqual([]);
+  });
+
+  it('every refusal thrown in functions/ has a catalog sentence', () => {
+    const refusals = thrownRefusals();
+    expect(refusals.length).toBeGreaterThan(100);
+    const missing = refusals
+      .filter(({ where, key }) => !READ_AS_FIRST_ISSUE.has(key) && !(key === '?' && KEY_FROM_ISSUE.has(where)))
+      .filter(({ key }) => key === '?' || !(`error.${key}` in catalog.ja))
+      .map(({ where, key }) => (key === '?' ? `${where}: key chosen at run time` : `${where}: no error.${key}`));
+    expect([...new Set(missing)]).toEqual([]);
+    // The run-time keys listed above are still there (a stale entry would excuse a new one).
+    for (const where of KEY_FROM_ISSUE) expect(refusals.some((r) => r.where === where && r.key === '?'), where).toBe(true);
   });
 });

@@ -108,7 +108,7 @@ fundGovernancePages.get('/treasurer/funds/:fundId/governance', async (c) => {
 const wholeNumber = (s: string) => (/^\d+$/.test(s.normalize('NFKC')) ? Number(s.normalize('NFKC')) : Number.NaN);
 
 function quorumMessage(lang: Lang, members: number) {
-  return t(lang, 'treasury.err.quorum_range', { n: members });
+  return t(lang, 'error.quorum_range', { n: members });
 }
 
 fundGovernancePages.post('/treasurer/funds/:fundId/governance/proposals', async (c) => {
@@ -141,7 +141,7 @@ fundGovernancePages.post('/treasurer/funds/:fundId/governance/proposals', async 
     } catch (e) {
       if (!isDomainError(e) || e.kind === 'unavailable') throw e;
       if (e.issues.some((d) => d.path === 'quorum')) errors.quorum = quorumMessage(lang, members);
-      else problem = errorText(lang, e.code);
+      else problem = errorText(lang, e);
       status = STATUS[e.kind];
     }
   }
@@ -166,7 +166,7 @@ function decision(kind: 'approve' | 'reject') {
     } catch (e) {
       if (!isDomainError(e) || e.kind === 'unavailable') throw e;
       if (e.kind === 'not_found') return renderNotFound(c);
-      return renderGovernance(c, g, { decision: { proposalId: id, message: errorText(c.var.lang, e.code) } }, STATUS[e.kind]);
+      return renderGovernance(c, g, { decision: { proposalId: id, message: errorText(c.var.lang, e) } }, STATUS[e.kind]);
     }
   };
 }

@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import type { Actor } from '../../domain/actor.js';
 import type { TownBankAccount } from '../../domain/disbursements.js';
-import { DomainError, isDomainError } from '../../domain/errors.js';
+import { isDomainError, type DomainError, type Issue } from '../../domain/errors.js';
 import { fiscalYear, isValidDateString } from '../../domain/jst.js';
 import { t, errorText, isMessageKey, pick, type Lang } from '../../i18n/index.js';
 import { approveAllocation, getAllocation, proposeAllocation, rejectAllocation } from '../../services/allocations.js';
@@ -102,9 +102,12 @@ function parseYen(text: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** Codes the user must retype differently, in the reader's language. */
-function fieldMessage(lang: Lang, path: string, code?: string): string {
-  if (code && isMessageKey(`treasury.err.${code}`)) return errorText(lang, code);
+/**
+ * What to retype, in the reader's language: the refusal's sentence for the field (the issue's catalog
+ * sentence, or a treasury form helper such as the kana rule), else what the field expects.
+ */
+function fieldMessage(lang: Lang, path: string, issue?: Issue): string {
+  if (issue && (isMessageKey(`error.${issue.key ?? issue.code}`) || isMessageKey(`treasury.err.${issue.code}`))) return errorText(lang, issue);
   if (/holderKana|NameKana/.test(path)) return t(lang, 'treasury.err.kana');
   const digits: Record<string, number> = { bankCode: 4, branchCode: 3, accountNumber: 7, requesterCode: 10 };
   const key = path.split('.').pop()!;
@@ -205,7 +208,7 @@ treasurerPages.post('/treasurer/bank-account', async (c) => {
       return c.redirect(`/treasurer/bank-account?town=${g.town}&notice=bank.saved`, 303);
     } catch (e) {
       if (!formRefusal(e)) throw e;
-      for (const d of e.issues) errors[d.path ?? 'form'] ??= fieldMessage(c.var.lang, d.path ?? '', d.code);
+      for (const d of e.issues) errors[d.path ?? 'form'] ??= fieldMessage(c.var.lang, d.path ?? '', d);
     }
   }
   return render(c, <BankAccountPage ctx={pageCtx(c)} town={g.town} myTowns={g.myTowns} towns={await towns(g.ctx)} values={values} errors={errors} />, 400);
@@ -255,7 +258,7 @@ treasurerPages.post('/treasurer/allocations', async (c) => {
       if (!n) errors[`amount_${town}`] = t(lang, 'treasury.err.yen');
       else draws.push({ town, amount: n });
     }
-    if (!draws.length && !Object.keys(errors).length) errors.draws = t(lang, 'treasury.err.empty');
+    if (!draws.length && !Object.keys(errors).length) errors.draws = t(lang, 'error.allocation_no_draws');
   } else {
     total = parseYen(values.total);
     if (!total) errors.total = t(lang, 'treasury.err.yen');
@@ -273,7 +276,7 @@ treasurerPages.post('/treasurer/allocations', async (c) => {
     } catch (e) {
       if (!formRefusal(e)) throw e;
       mapAllocationErrors(lang, e, draws, values.mode, errors);
-      if (!Object.keys(errors).length) problem = errorText(lang, e.code);
+      if (!Object.keys(errors).length) problem = errorText(lang, e);
     }
   }
   const index = await towns(g.ctx);
@@ -289,9 +292,9 @@ const e422 = (errors: FieldErrors, problem?: string) => (Object.keys(errors).len
 function mapAllocationErrors(lang: Lang, e: DomainError, draws: { town: string }[], mode: string, errors: FieldErrors) {
   for (const d of e.issues) {
     const m = /^draws\.(\d+)\.(amount|town)$/.exec(d.path ?? '');
-    if (m && draws[Number(m[1])]) errors[`amount_${draws[Number(m[1])]!.town}`] = fieldMessage(lang, 'amount', d.code);
-    else if (d.path === 'amount' && mode === 'split') errors.total = fieldMessage(lang, 'total', d.code);
-    else if (d.path === 'challengeId') errors.challengeId = errorText(lang, e.code);
+    if (m && draws[Number(m[1])]) errors[`amount_${draws[Number(m[1])]!.town}`] = fieldMessage(lang, 'amount', d);
+    else if (d.path === 'amount' && mode === 'split') errors.total = fieldMessage(lang, 'total', d);
+    else if (d.path === 'challengeId') errors.challengeId = errorText(lang, e);
   }
 }
 
@@ -309,6 +312,13 @@ treasurerPages.get('/treasurer/allocations/:id', async (c) => {
   }
 });
 
+/** A page's own check of a decision form (a missing reason, a bad date): the treasury form helper's code, not a refusal. */
+class FormProblem extends Error {
+  constructor(readonly code: 'date' | 'required') {
+    super(code);
+  }
+}
+
 /** Runs a decision from a form and goes back where the form was, with a notice or the refusal's code. */
 async function decide(c: C, fallback: string, run: (form: Form, g: TreasurerGate) => Promise<string>) {
   const g = await treasurerGate(c);
@@ -319,7 +329,7 @@ async function decide(c: C, fallback: string, run: (form: Form, g: TreasurerGate
     return c.redirect(withParam(back, 'notice', await run(form, g)), 303);
   } catch (e) {
     if (isDomainError(e) && e.kind === 'not_found') return renderNotFound(c);
-    if (formRefusal(e)) return c.redirect(withParam(back, 'problem', e.code), 303);
+    if (formRefusal(e) || e instanceof FormProblem) return c.redirect(withParam(back, 'problem', e.code), 303);
     throw e;
   }
 }
@@ -369,7 +379,7 @@ treasurerPages.get('/treasurer/disbursements/:id', async (c) => {
 });
 
 const dateOrUndefined = (s: string) => (s && isValidDateString(s) ? s : undefined);
-const badDate = () => new DomainError('invalid', 'date', 'bad date');
+const badDate = () => new FormProblem('date');
 
 treasurerPages.post('/treasurer/disbursements/:id/approve', (c) =>
   decide(c, `/treasurer/disbursements/${c.req.param('id')}`, async (form, g) => {
@@ -383,7 +393,7 @@ treasurerPages.post('/treasurer/disbursements/:id/approve', (c) =>
 treasurerPages.post('/treasurer/disbursements/:id/reject', (c) =>
   decide(c, `/treasurer/disbursements/${c.req.param('id')}`, async (form, g) => {
     const reason = str(form, 'reason').slice(0, 1000);
-    if (!reason) throw new DomainError('invalid', 'required', 'a reason is required');
+    if (!reason) throw new FormProblem('required');
     await rejectDisbursement(g.ctx, g.actor, c.req.param('id'), reason);
     return 'disbursement.rejected';
   }),
@@ -455,8 +465,8 @@ treasurerPages.post('/company/challenges/:id/disbursements/new', async (c) => {
       return c.redirect(`/company/challenges/${challenge.id}/disbursements/new?notice=disbursement.requested`, 303);
     } catch (e) {
       if (!formRefusal(e)) throw e;
-      for (const d of e.issues) errors[(d.path ?? 'form').split('.').pop()!] ??= fieldMessage(lang, d.path ?? '', d.code);
-      if (!Object.keys(errors).length) problem = errorText(lang, e.code);
+      for (const d of e.issues) errors[(d.path ?? 'form').split('.').pop()!] ??= fieldMessage(lang, d.path ?? '', d);
+      if (!Object.keys(errors).length) problem = errorText(lang, e);
     }
   }
   const { limit, requests } = await disbursementRequestBoard(g.ctx, g.actor, challenge.id);

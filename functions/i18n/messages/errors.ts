@@ -1,11 +1,26 @@
 /**
  * Refusals, by catalog key (`error.<key>`, the key defaults to the error's wire code). `{name}` placeholders
- * come from the error's params.
+ * come from the error's params. This file holds only the generic ones, shared by every area; an area's own
+ * refusals are in its messages file.
  */
 export const ja = {
-  'error.generic': 'この操作はできませんでした。内容を確認して、もう一度お試しください。',
+  'error.not_found': '見つかりません。',
+  'error.forbidden': 'この操作は許可されていません。',
+  'error.unauthorized': 'サインインしていないか、サインインの有効期限が切れています。',
+  'error.state_conflict': 'ほかの操作で状態が変わったため、実行できませんでした。再読み込みしてから、もう一度お試しください。',
+  'error.busy': 'ただいま混み合っています。少し待ってから、もう一度お試しください(同じ操作を繰り返しても安全です)。',
+  'error.bad_request': 'リクエストの形式が正しくありません。',
+  'error.insufficient_funds': '{account} の残高は ¥{available} で、必要な ¥{needed} に足りません。何も変更されていません。',
+  'error.ledger_rule': '帳簿の規則に合わない記帳のため、実行できませんでした。',
 };
 
 export const en: Record<keyof typeof ja, string> = {
-  'error.generic': 'This could not be done. Please check and try again.',
+  'error.not_found': 'Not found.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.unauthorized': 'You are not signed in, or your sign-in has expired.',
+  'error.state_conflict': 'Something else changed this first, so it could not be done. Reload and try again.',
+  'error.busy': 'Busy right now. Please retry in a moment (the request is safe to repeat).',
+  'error.bad_request': 'The request is not valid.',
+  'error.insufficient_funds': 'Insufficient funds in {account}: needs ¥{needed}, has ¥{available}. Nothing changed.',
+  'error.ledger_rule': 'The entry breaks a ledger rule, so it was not posted.',
 };
