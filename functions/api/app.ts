@@ -15,23 +15,23 @@ import { createRouter } from './router.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { auditRoutes } from './routes/audit.js';
-import { auditPages } from './routes/audit-pages.js';
 import { applicationRoutes } from './routes/applications.js';
-import { applicationPages } from './routes/application-pages.js';
 import { allocationRoutes } from './routes/allocations.js';
 import { disbursementRoutes } from './routes/disbursements.js';
 import { treasurerExportRoutes } from './routes/treasurer-exports.js';
-import { treasurerPages } from './routes/treasurer-pages.js';
-import { fundGovernancePages } from './routes/fund-governance-pages.js';
-import { pageRoutes, renderNotFound } from './routes/pages.js';
 import { donationRoutes } from './routes/donations.js';
 import { stripeWebhookRoutes } from './routes/stripe-webhook.js';
 import { simulatorRoutes } from './routes/simulator.js';
-import { donationPages } from './routes/donation-pages.js';
 import { corporatePledgeRoutes } from './routes/corporate-pledges.js';
 import { regionalPlanRoutes } from './routes/regional-plans.js';
-import { corporatePages } from './routes/corporate-pages.js';
-import { sessionRoutes } from './routes/session.js';
+import { auditPages } from './pages/audit.js';
+import { authPages } from './pages/auth.js';
+import { companyPages } from './pages/company.js';
+import { mePages } from './pages/me.js';
+import { renderNotFound } from './pages/not-found.js';
+import { reviewPages } from './pages/review.js';
+import { sitePages } from './pages/site.js';
+import { treasurerPages } from './pages/treasurer.js';
 
 export const API_INFO = {
   openapi: '3.0.3',
@@ -82,14 +82,14 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
   app.route('/api', api);
 
   extend?.(app);
-  app.route('/', sessionRoutes);
-  app.route('/', treasurerPages);
-  app.route('/', fundGovernancePages);
-  app.route('/', auditPages);
-  app.route('/', donationPages);
-  app.route('/', applicationPages);
-  app.route('/', corporatePages);
-  app.route('/', pageRoutes);
+  // The pages: one router per URL prefix (functions/api/pages/), paths inside relative to it.
+  app.route('/auth', authPages);
+  app.route('/treasurer', treasurerPages);
+  app.route('/company', companyPages);
+  app.route('/review', reviewPages);
+  app.route('/me', mePages);
+  app.route('/audit', auditPages);
+  app.route('/', sitePages);
   return app;
 }
 

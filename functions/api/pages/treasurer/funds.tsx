@@ -7,23 +7,23 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Actor } from '../../domain/actor.js';
-import { isDomainError, type ErrorKind } from '../../domain/errors.js';
-import { t, errorText, isMessageKey, pick, type Lang } from '../../i18n/index.js';
-import { listMemberTowns } from '../../services/catalog.js';
-import type { ServiceContext } from '../../services/context.js';
-import { approveGovernanceChange, governanceBoard, GOVERNANCE_PROPOSAL_DAYS, proposeGovernanceChange, rejectGovernanceChange, type GovernanceBoard } from '../../services/fund-governance.js';
-import type { FieldErrors } from '../../../web/components/back-office-ui.js';
-import { indexTowns } from '../../../web/components/town-badge.js';
-import { FundGovernancePage, type FundGovernanceProps, type GovernanceFormValues } from '../../../web/pages/fund-governance.js';
-import { NotAllowedPage } from '../../../web/pages/treasurer-dashboard.js';
-import type { AppEnv } from '../context.js';
-import { STATUS_OF } from '../errors.js';
-import { pageCtx, renderPersonalPage, signInRedirect } from '../page-context.js';
-import { createRouter } from '../router.js';
-import { GovernanceProposalRequest, ruleOf } from '../schemas/allocations.js';
-import { servicesOf } from '../services.js';
-import { renderNotFound } from './pages.js';
+import type { Actor } from '../../../domain/actor.js';
+import { isDomainError, type ErrorKind } from '../../../domain/errors.js';
+import { t, errorText, isMessageKey, pick, type Lang } from '../../../i18n/index.js';
+import { listMemberTowns } from '../../../services/catalog.js';
+import type { ServiceContext } from '../../../services/context.js';
+import { approveGovernanceChange, governanceBoard, GOVERNANCE_PROPOSAL_DAYS, proposeGovernanceChange, rejectGovernanceChange, type GovernanceBoard } from '../../../services/fund-governance.js';
+import type { FieldErrors } from '../../../../web/components/back-office-ui.js';
+import { indexTowns } from '../../../../web/components/town-badge.js';
+import { FundGovernancePage, type FundGovernanceProps, type GovernanceFormValues } from '../../../../web/pages/fund-governance.js';
+import { NotAllowedPage } from '../../../../web/pages/treasurer-dashboard.js';
+import type { AppEnv } from '../../context.js';
+import { STATUS_OF } from '../../errors.js';
+import { pageCtx, renderPersonalPage, signInRedirect } from '../../page-context.js';
+import { createRouter } from '../../router.js';
+import { GovernanceProposalRequest, ruleOf } from '../../schemas/allocations.js';
+import { servicesOf } from '../../services.js';
+import { renderNotFound } from '../not-found.js';
 
 type C = Context<AppEnv>;
 type Form = Record<string, string | File | (string | File)[]>;
@@ -98,7 +98,7 @@ async function renderGovernance(
 
 const pagePath = (fundId: string, town: string, notice: string) => `/treasurer/funds/${fundId}/governance?town=${town}&notice=${notice}`;
 
-fundGovernancePages.get('/treasurer/funds/:fundId/governance', async (c) => {
+fundGovernancePages.get('/funds/:fundId/governance', async (c) => {
   const g = await gate(c);
   if (g instanceof Response) return g;
   return renderGovernance(c, g);
@@ -111,7 +111,7 @@ function quorumMessage(lang: Lang, members: number) {
   return t(lang, 'error.quorum_range', { n: members });
 }
 
-fundGovernancePages.post('/treasurer/funds/:fundId/governance/proposals', async (c) => {
+fundGovernancePages.post('/funds/:fundId/governance/proposals', async (c) => {
   const g = await gate(c);
   if (g instanceof Response) return g;
   const lang = c.var.lang;
@@ -171,5 +171,5 @@ function decision(kind: 'approve' | 'reject') {
   };
 }
 
-fundGovernancePages.post('/treasurer/funds/:fundId/governance/proposals/:proposalId/approve', decision('approve'));
-fundGovernancePages.post('/treasurer/funds/:fundId/governance/proposals/:proposalId/reject', decision('reject'));
+fundGovernancePages.post('/funds/:fundId/governance/proposals/:proposalId/approve', decision('approve'));
+fundGovernancePages.post('/funds/:fundId/governance/proposals/:proposalId/reject', decision('reject'));

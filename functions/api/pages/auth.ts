@@ -1,5 +1,5 @@
 /**
- * Signing in and out. With Cognito's hosted UI configured (AWS) this is the authorization-code flow with
+ * Signing in and out, mounted at /auth. With Cognito's hosted UI configured (AWS) this is the authorization-code flow with
  * PKCE; without it (local) sign-in is handed to the dev identity provider at /dev/sign-in. Either way the
  * result is the same `kf_session` cookie holding an ID token that auth.ts verifies on every request.
  *
@@ -17,12 +17,12 @@ import type { AppEnv } from '../context.js';
 import { authorizeUrl, exchangeCode, logoutUrl, newPkce } from '../hosted-ui.js';
 import { pageCtx, renderPersonalPage, safeBack } from '../page-context.js';
 import { createRouter } from '../router.js';
-import { renderNotFound } from './pages.js';
+import { renderNotFound } from './not-found.js';
 import { SignInErrorPage, type SignInFailure } from '../../../web/pages/sign-in-error.js';
 
 type C = Context<AppEnv>;
 
-export const sessionRoutes = createRouter();
+export const authPages = createRouter();
 
 /** Local only (infra/local/dev-routes.tsx); in AWS `signIn` is always set, so this is never reached there. */
 const DEV_SIGN_IN = '/dev/sign-in';
@@ -74,7 +74,7 @@ function failure(c: C, reason: SignInFailure, next: string, detail?: string) {
   return renderPersonalPage(c, page, reason === 'unavailable' ? 502 : 400);
 }
 
-sessionRoutes.get('/auth/sign-in', (c) => {
+authPages.get('/sign-in', (c) => {
   const next = safeNext(c.req.query('next'));
   const cfg = c.var.deps.signIn;
   if (!cfg) return c.redirect(`${DEV_SIGN_IN}?next=${encodeURIComponent(next)}`, 303);
@@ -92,7 +92,7 @@ sessionRoutes.get('/auth/sign-in', (c) => {
   return c.redirect(authorizeUrl(cfg, pkce), 303);
 });
 
-sessionRoutes.get('/auth/callback', async (c) => {
+authPages.get('/callback', async (c) => {
   const cfg = c.var.deps.signIn;
   if (!cfg) return renderNotFound(c);
   const flow = readFlow(c);
@@ -127,7 +127,7 @@ sessionRoutes.get('/auth/callback', async (c) => {
   return c.redirect(next, 303);
 });
 
-sessionRoutes.post('/auth/sign-out', (c) => {
+authPages.post('/sign-out', (c) => {
   const cfg = c.var.deps.signIn;
   // Locally the dev provider set the cookie without Secure (plain http on a LAN address must work too).
   deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', ...(cfg ? { secure: true } : {}) });

@@ -5,38 +5,29 @@
  */
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { createRouter } from '../router.js';
-import type { AppEnv } from '../context.js';
-import { servicesOf } from '../services.js';
-import { PUBLIC_STATUSES } from '../../domain/catalog.js';
-import { isDomainError } from '../../domain/errors.js';
-import { browseChallenges, challengeDetail, fundDetail, fundsOverview, homeOverview, listMemberTowns, townDetail } from '../../services/catalog.js';
-import { isLang, LANG_COOKIE } from '../../i18n/index.js';
-import { pageCtx, renderPage as render, safeBack } from '../page-context.js';
-import { challengeView, fundView, publicLedgerView } from '../presenters/catalog.js';
-import { CSS, CSS_HASH, CSS_PATH } from '../../../web/styles.js';
-import { HomePage } from '../../../web/pages/home.js';
-import { ChallengesPage } from '../../../web/pages/challenges.js';
-import { ChallengePage } from '../../../web/pages/challenge.js';
-import { FundsPage } from '../../../web/pages/funds.js';
-import { FundPage } from '../../../web/pages/fund.js';
-import { TownsPage } from '../../../web/pages/towns.js';
-import { TownPage } from '../../../web/pages/town.js';
-import { NotFoundPage } from '../../../web/pages/not-found.js';
+import { createRouter } from '../../router.js';
+import { renderNotFound } from '../not-found.js';
+import type { AppEnv } from '../../context.js';
+import { servicesOf } from '../../services.js';
+import { PUBLIC_STATUSES } from '../../../domain/catalog.js';
+import { isDomainError } from '../../../domain/errors.js';
+import { browseChallenges, challengeDetail, fundDetail, fundsOverview, homeOverview, listMemberTowns, townDetail } from '../../../services/catalog.js';
+import { isLang, LANG_COOKIE } from '../../../i18n/index.js';
+import { pageCtx, renderPage as render, safeBack } from '../../page-context.js';
+import { challengeView, fundView, publicLedgerView } from '../../presenters/catalog.js';
+import { HomePage } from '../../../../web/pages/home.js';
+import { ChallengesPage } from '../../../../web/pages/challenges.js';
+import { ChallengePage } from '../../../../web/pages/challenge.js';
+import { FundsPage } from '../../../../web/pages/funds.js';
+import { FundPage } from '../../../../web/pages/fund.js';
+import { TownsPage } from '../../../../web/pages/towns.js';
+import { TownPage } from '../../../../web/pages/town.js';
 
-type C = Context<AppEnv>;
-
-export const pageRoutes = createRouter();
+export const catalogPages = createRouter();
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
-/**
- * The bilingual HTML 404; exported so the app's notFound handler and the other page routers use it.
- * @example if (!found) return renderNotFound(c)
- */
-export function renderNotFound(c: C) {
-  return render(c, <NotFoundPage ctx={pageCtx(c)} />, 404);
-}
+// ---------------------------------------------------------------- language
 
 /** A page whose subject is missing (or not public) answers the HTML 404, not the API's JSON error. */
 function page<P extends string>(handler: (c: Context<AppEnv, P>) => Promise<Response>) {
@@ -50,20 +41,8 @@ function page<P extends string>(handler: (c: Context<AppEnv, P>) => Promise<Resp
   };
 }
 
-// ---------------------------------------------------------------- assets and language
 
-pageRoutes.get(CSS_PATH, (c) => {
-  const etag = `"${CSS_HASH}"`;
-  // The pages link ?v=<hash>, so that URL never changes content and may be cached for a year; any other
-  // request revalidates by ETag.
-  c.header('ETag', etag);
-  c.header('Cache-Control', c.req.query('v') === CSS_HASH ? `public, max-age=${ONE_YEAR_S}, immutable` : 'public, max-age=0, must-revalidate');
-  if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304);
-  c.header('Content-Type', 'text/css; charset=utf-8');
-  return c.body(CSS);
-});
-
-pageRoutes.get('/lang/:lang', (c) => {
+catalogPages.get('/lang/:lang', (c) => {
   const lang = c.req.param('lang');
   if (!isLang(lang)) return renderNotFound(c);
   // No Secure flag: a language preference is not sensitive, and the same cookie must also stick on plain
@@ -74,7 +53,7 @@ pageRoutes.get('/lang/:lang', (c) => {
 
 // ---------------------------------------------------------------- pages
 
-pageRoutes.get(
+catalogPages.get(
   '/',
   page(async (c) => {
     const { challenges, funds, towns } = await homeOverview(servicesOf(c));
@@ -82,7 +61,7 @@ pageRoutes.get(
   }),
 );
 
-pageRoutes.get(
+catalogPages.get(
   '/challenges',
   page(async (c) => {
     const { challenges, towns, filter } = await browseChallenges(servicesOf(c), { town: c.req.query('town'), status: c.req.query('status'), q: c.req.query('q') });
@@ -90,7 +69,7 @@ pageRoutes.get(
   }),
 );
 
-pageRoutes.get(
+catalogPages.get(
   '/challenges/:id',
   page<'/challenges/:id'>(async (c) => {
     const { challenge, towns, ledger, updates, corporateDonors } = await challengeDetail(servicesOf(c), c.req.param('id'));
@@ -98,7 +77,7 @@ pageRoutes.get(
   }),
 );
 
-pageRoutes.get(
+catalogPages.get(
   '/funds',
   page(async (c) => {
     const { funds, towns } = await fundsOverview(servicesOf(c));
@@ -106,7 +85,7 @@ pageRoutes.get(
   }),
 );
 
-pageRoutes.get(
+catalogPages.get(
   '/funds/:id',
   page<'/funds/:id'>(async (c) => {
     const { fund, towns, ledgers, corporateDonors } = await fundDetail(servicesOf(c), c.req.param('id'));
@@ -114,12 +93,12 @@ pageRoutes.get(
   }),
 );
 
-pageRoutes.get(
+catalogPages.get(
   '/towns',
   page(async (c) => render(c, <TownsPage ctx={pageCtx(c)} towns={await listMemberTowns(servicesOf(c))} />)),
 );
 
-pageRoutes.get(
+catalogPages.get(
   '/towns/:code',
   page<'/towns/:code'>(async (c) => {
     const { town, towns, challenges, shares } = await townDetail(servicesOf(c), c.req.param('code'));

@@ -1,3 +1,4 @@
+/** The audit log page, mounted at /audit: treasurers and admins, filtered, with the hash chains' verdict. */
 import { createRouter } from '../router.js';
 import { requireRole } from '../auth.js';
 import { pageCtx, renderPersonalPage, signInRedirect } from '../page-context.js';
@@ -10,12 +11,12 @@ import { AuditLogPage } from '../../../web/pages/audit-log.js';
 
 export const auditPages = createRouter();
 
-auditPages.use('/audit', async (c, next) => {
+auditPages.use('/', async (c, next) => {
   if (!c.var.principal) return signInRedirect(c);
   await next();
 });
-auditPages.use('/audit', requireRole('treasurer', 'admin'));
-auditPages.get('/audit', async (c) => {
+auditPages.use('/', requireRole('treasurer', 'admin'));
+auditPages.get('/', async (c) => {
   const parsed = AuditQuery.safeParse(c.req.query());
   if (!parsed.success) throw new DomainError('invalid', 'bad_request', 'invalid filter');
   // An empty field of the filter form means "any", not "equal to the empty string".
