@@ -1,5 +1,5 @@
 /**
- * The app's own sign-in and sign-out routes (functions/api/routes/session.ts). They choose Cognito's hosted
+ * The app's own sign-in and sign-out routes (functions/api/pages/auth.ts). They choose Cognito's hosted
  * UI in AWS or the dev identity provider locally, so no page links to either directly.
  */
 export const SIGN_IN_PATH = '/auth/sign-in';

@@ -1,6 +1,6 @@
 /**
  * Lambda entry for the HTTP API: the shared Hono app, with Cognito's JWKS as the verifier and Cognito's
- * hosted UI for signing in (routes/session.ts). The dev identity provider and other local-only routes are
+ * hosted UI for signing in (api/pages/auth.ts). The dev identity provider and other local-only routes are
  * not mounted here.
  */
 import { handle } from 'hono/aws-lambda';

@@ -246,6 +246,17 @@ export async function readApplication(ctx: ServiceContext, actor: Actor, id: str
   return { application, reviews, reviewFor: reviewableTowns(application, actor) };
 }
 
+/**
+ * An application as its company's workspace shows it: only the company's own (or to admin). A reviewer who
+ * also holds the company role reads other companies' applications through the review pages, not here.
+ * @example const { application } = await readOwnApplication(ctx, actor, 'app-1')
+ */
+export async function readOwnApplication(ctx: ServiceContext, actor: Actor, id: string): Promise<ApplicationDetail> {
+  const detail = await readApplication(ctx, actor, id);
+  if (detail.application.companyId !== actor.companyId && !isAdmin(actor)) throw applicationHidden();
+  return detail;
+}
+
 export interface ApplicationFilter {
   status?: ApplicationStatus;
   town?: string;

@@ -131,7 +131,7 @@ export class KyosoFundStack extends Stack {
         JWT_AUDIENCE: webClient.userPoolClientId,
         COGNITO_USER_POOL_ID: userPool.userPoolId,
         COGNITO_CLIENT_ID: webClient.userPoolClientId,
-        // The hosted UI (sign-in, sign-up, sign-out); routes/session.ts runs the code + PKCE flow against it.
+        // The hosted UI (sign-in, sign-up, sign-out); api/pages/auth.ts runs the code + PKCE flow against it.
         COGNITO_DOMAIN: this.identity.hostedUiUrl,
         // The execute-api endpoint: the stage is `$default`, so there is no path prefix.
         APP_BASE_URL: this.api.apiEndpoint,

@@ -2,7 +2,7 @@ import { signInHref } from '../auth-links.js';
 import { t, type Lang } from '../../functions/i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 
-/** Why a return from the sign-in service was refused (functions/api/routes/session.ts decides which). */
+/** Why a return from the sign-in service was refused (functions/api/pages/auth.ts decides which). */
 export type SignInFailure = 'expired' | 'state' | 'denied' | 'rejected' | 'unavailable' | 'token';
 
 /** Shown in the reader's language with the other underneath, and always a way to try again. */

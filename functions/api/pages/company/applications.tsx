@@ -5,11 +5,11 @@
  * the same service the JSON API calls, and the presenters (presenters/cocreation.ts) shape forms and errors.
  */
 import type { Context } from 'hono';
-import { hasRole, type Actor } from '../../../domain/actor.js';
+import type { Actor } from '../../../domain/actor.js';
 import { contentOf, isEditable, submissionIssues, type Application } from '../../../domain/applications.js';
 import { DomainError } from '../../../domain/errors.js';
 import { t } from '../../../i18n/index.js';
-import { createApplication, editApplication, networkTowns, readApplication, submitApplication } from '../../../services/applications.js';
+import { createApplication, editApplication, networkTowns, readOwnApplication, submitApplication } from '../../../services/applications.js';
 import { myCompany } from '../../../services/companies.js';
 import type { Errors } from '../../../../web/components/workspace.js';
 import { ApplicationFormPage, type ApplicationFormValues } from '../../../../web/pages/application-form.js';
@@ -20,7 +20,6 @@ import { pageCtx, renderPersonalPage as render } from '../../page-context.js';
 import { applicationValues, emptyApplicationValues, fieldErrors, issueErrors, readApplicationForm, str } from '../../presenters/cocreation.js';
 import { createRouter } from '../../router.js';
 import { servicesOf } from '../../services.js';
-import { renderNotFound } from '../not-found.js';
 import { flashOf, hasIssues, isKind, isReviewer, parseForm, refusal, statusOf, workspace } from '../shared/cocreation.js';
 
 type C = Context<AppEnv>;
@@ -33,7 +32,7 @@ async function renderApplicationForm(
   opts: { mode: 'new' | 'edit'; id?: string; values: ApplicationFormValues; errors?: Errors; status?: 200 | 400 | 409 | 422; errorLead?: string; app?: Application },
 ) {
   const ctx = servicesOf(c);
-  const reviews = opts.app ? (await readApplication(ctx, p, opts.app.id)).reviews : undefined;
+  const reviews = opts.app ? (await readOwnApplication(ctx, p, opts.app.id)).reviews : undefined;
   return render(
     c,
     <ApplicationFormPage
@@ -59,7 +58,7 @@ companyApplicationPages.get(
 
 /** The stored draft again, with what still stands between it and submitting. */
 async function notSubmitted(c: C, p: Actor, id: string, e: DomainError) {
-  const { application } = await readApplication(servicesOf(c), p, id);
+  const { application } = await readOwnApplication(servicesOf(c), p, id);
   return renderApplicationForm(c, p, { mode: 'edit', id, values: applicationValues(application), app: application, errors: fieldErrors(c.var.lang, e), status: 400, errorLead: t(c.var.lang, 'cocreation.form.savedButNotSubmitted') });
 }
 
@@ -96,8 +95,7 @@ companyApplicationPages.post(
 
 async function renderStatus(c: C, p: Actor, id: string, problem?: string) {
   const ctx = servicesOf(c);
-  const { application, reviews } = await readApplication(ctx, p, id);
-  if (application.companyId !== p.companyId && !hasRole(p, 'admin')) return renderNotFound(c);
+  const { application, reviews } = await readOwnApplication(ctx, p, id);
   const page = <ApplicationStatusPage ctx={pageCtx(c)} app={application} reviews={reviews} towns={await networkTowns(ctx)} flash={problem ? undefined : flashOf(c)} problem={problem} reviewer={problem ? undefined : isReviewer(p)} />;
   return render(c, page, problem ? 409 : 200);
 }
@@ -110,8 +108,7 @@ companyApplicationPages.get(
 companyApplicationPages.get(
   '/applications/:id/edit',
   workspace('company', async (c, p) => {
-    const { application } = await readApplication(servicesOf(c), p, c.req.param('id')!);
-    if (application.companyId !== p.companyId && !hasRole(p, 'admin')) return renderNotFound(c);
+    const { application } = await readOwnApplication(servicesOf(c), p, c.req.param('id')!);
     if (!isEditable(application.status)) return c.redirect(`/company/applications/${application.id}`, 303);
     // Show at once what still stands between this draft and submitting it.
     const pending = c.req.query('done') === 'saved' ? issueErrors(c.var.lang, submissionIssues(contentOf(application))) : {};
