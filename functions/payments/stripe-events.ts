@@ -34,13 +34,39 @@ async function webhooks() {
 export async function verifyStripeEvent(rawBody: string, signatureHeader: string | undefined, secret: string, nowMs?: number): Promise<StripeEvent> {
   if (!signatureHeader) throw new SignatureError('missing Stripe-Signature header');
   const w = await webhooks();
+  let event: unknown;
   try {
     const receivedAt = nowMs === undefined ? undefined : Math.floor(nowMs / 1000);
-    const event = await w.constructEventAsync(rawBody, signatureHeader, secret, SIGNATURE_TOLERANCE_S, undefined, receivedAt);
-    return event as unknown as StripeEvent;
+    event = await w.constructEventAsync(rawBody, signatureHeader, secret, SIGNATURE_TOLERANCE_S, undefined, receivedAt);
   } catch (e) {
     throw new SignatureError((e as Error).message);
   }
+  return checkEnvelope(event);
+}
+
+/** Event times outside this range (Unix seconds, 2010 to 2100) are not Stripe's: a string, 1e20, a fraction. */
+const CREATED_MIN_S = 1_262_304_000;
+const CREATED_MAX_S = 4_102_444_800;
+
+/**
+ * A signed event still has to be an event: an `id` (the key under which it is recorded once applied, so
+ * two events without one would share a record) and a `created` time in whole seconds that dates the
+ * payment. Anything else is a 400 and changes nothing.
+ * @example checkEnvelope(JSON.parse(raw)) // the event, or a DomainError (bad_event)
+ */
+export function checkEnvelope(event: unknown): StripeEvent {
+  const e = (event ?? {}) as Partial<Record<keyof StripeEvent, unknown>>;
+  if (typeof e.id !== 'string' || !e.id.trim() || e.id.length > 255) {
+    throw new DomainError('invalid', 'bad_event', 'the event has no id', { key: 'donation.event_without_id' });
+  }
+  const created = e.created;
+  if (typeof created !== 'number' || !Number.isInteger(created) || created < CREATED_MIN_S || created > CREATED_MAX_S) {
+    throw new DomainError('invalid', 'bad_event', `the event created time ${JSON.stringify(created) ?? 'undefined'} is not a Unix time in seconds`, {
+      key: 'donation.event_bad_created',
+      params: { created: String(JSON.stringify(created) ?? 'undefined').slice(0, 40) },
+    });
+  }
+  return event as StripeEvent;
 }
 
 export async function signPayload(payload: string, secret: string, timestampS?: number): Promise<string> {
@@ -56,8 +82,14 @@ export type ReadEvent =
       paymentIntentId?: string;
       sessionId?: string;
       method?: PaymentMethod;
-      /** Amount and currency as Stripe reports them, checked against the donation before posting. */
+      /**
+       * Amount and currency as Stripe reports them, checked against the donation before anything changes:
+       * a checkout session's `amount_total`, a refunded charge's `amount_refunded` (what has been refunded
+       * of it so far). Undefined when the event carries no whole number there.
+       */
       amount?: number;
+      /** The field the amount was read from, for the refusal's sentence. */
+      amountField?: 'amount_total' | 'amount_refunded';
       currency?: string;
       at: Date;
     }
@@ -65,6 +97,7 @@ export type ReadEvent =
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const idOf = (v: unknown) => str(v) ?? str((v as { id?: unknown } | null)?.id);
+const yen = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined);
 
 export function readEvent(event: StripeEvent): ReadEvent {
   const obj = event.data?.object ?? {};
@@ -75,7 +108,8 @@ export function readEvent(event: StripeEvent): ReadEvent {
     donationId,
     sessionId: str(obj.id),
     paymentIntentId: idOf(obj.payment_intent),
-    amount: typeof obj.amount_total === 'number' ? obj.amount_total : undefined,
+    amount: yen(obj.amount_total),
+    amountField: 'amount_total' as const,
     currency: str(obj.currency),
     at,
   });
@@ -92,9 +126,18 @@ export function readEvent(event: StripeEvent): ReadEvent {
     case 'checkout.session.expired':
       return { kind: 'signal', signal: 'expired', ...session() };
     case 'charge.refunded':
-      // Only a full refund ends a donation; partial refunds are not something the platform issues.
-      if (obj.refunded !== true) return { kind: 'ignored', reason: 'partial refund' };
-      return { kind: 'signal', signal: 'refunded', donationId: str(metadata.donationId), paymentIntentId: idOf(obj.payment_intent), amount: typeof obj.amount === 'number' ? obj.amount : undefined, currency: str(obj.currency), at };
+      // The amount refunded so far; the service checks it against what remains refundable (a donation is
+      // refunded in full or not at all), so a partial refund is refused rather than silently ignored.
+      return {
+        kind: 'signal',
+        signal: 'refunded',
+        donationId: str(metadata.donationId),
+        paymentIntentId: idOf(obj.payment_intent),
+        amount: yen(obj.amount_refunded),
+        amountField: 'amount_refunded',
+        currency: str(obj.currency),
+        at,
+      };
     default:
       return { kind: 'ignored', reason: `unhandled event type ${event.type}` };
   }

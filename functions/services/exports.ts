@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import type { Actor } from '../domain/actor.js';
 import type { Pledge } from '../domain/corporate.js';
+import { safeCell, type CsvCell } from '../domain/csv.js';
 import type { Donation } from '../domain/donations.js';
 import { accounts } from '../domain/ledger/accounts.js';
 import { movementsOf } from '../domain/ledger/summary.js';
@@ -84,16 +85,29 @@ function pledgeDetails(p: Pledge): RecordDetails {
 }
 
 /**
- * CSV as Japanese offices open it: CRLF line ends, a header row in the reader's language, and either
- * UTF-8 with a BOM (so Excel detects UTF-8) or Shift_JIS (CP932, the encoding Excel assumes in Japan;
- * characters it cannot hold become "?").
+ * The one CSV encoder of the platform (treasurer exports, the one-stop list, the company's pledges): CRLF
+ * line ends, and every text cell neutralised against formula injection (domain/csv.ts `safeCell`).
+ * @example csvText([['name', 'amount'], ['=HYPERLINK(…)', -5000]]) // "name,amount\r\n'=HYPERLINK(…),-5000\r\n"
  */
-function encodeCsv(table: ExportTable, lang: Lang, encoding: 'utf8' | 'sjis'): Buffer {
-  const text = stringify(
-    table.rows.map((r) => table.columns.map((c) => r[c.key] ?? '')),
-    { header: true, columns: table.columns.map((c) => t(lang, `treasury.csv.${c.label}` as MessageKey)), record_delimiter: 'windows', quoted_string: false },
+export function csvText(rows: readonly (readonly CsvCell[])[]): string {
+  return stringify(
+    rows.map((r) => r.map(safeCell)),
+    { record_delimiter: 'windows', quoted_string: false },
   );
+}
+
+/**
+ * CSV as Japanese offices open it: either UTF-8 with a BOM (so Excel detects UTF-8) or Shift_JIS (CP932,
+ * the encoding Excel assumes in Japan; characters it cannot hold become "?").
+ */
+export function csvBytes(text: string, encoding: 'utf8' | 'sjis'): Buffer {
   return encoding === 'sjis' ? iconv.encode(text, 'cp932') : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+/** An export table with its header row in the reader's language. */
+function encodeCsv(table: ExportTable, lang: Lang, encoding: 'utf8' | 'sjis'): Buffer {
+  const header = table.columns.map((c) => t(lang, `treasury.csv.${c.label}` as MessageKey));
+  return csvBytes(csvText([header, ...table.rows.map((r) => table.columns.map((c) => r[c.key]))]), encoding);
 }
 
 export interface ExportRequest {

@@ -4,7 +4,7 @@
  */
 import { hasRole, isAdmin, type Actor } from '../domain/actor.js';
 import type { Municipality } from '../domain/catalog.js';
-import { normalizeEmail, oneStopDeadline, oneStopReceivedOnProblem, reminderYear, type Donation, type OneStopCount } from '../domain/donations.js';
+import { formatPostalCode, normalizeEmail, oneStopDeadline, oneStopReceivedOnProblem, reminderYear, type Donation, type OneStopCount } from '../domain/donations.js';
 import { DomainError, refuse } from '../domain/errors.js';
 import { jstDate, jstYear } from '../domain/jst.js';
 import { listTowns } from '../store/catalog.js';
@@ -12,6 +12,7 @@ import { listOneStopRequests, markOneStopReceived as storeReceived, sendOneStopR
 import { nowOf, type ServiceContext } from './context.js';
 import { oneStopReminderMail } from './donation-mail.js';
 import { findDonation, oneStopCountOf } from './donations.js';
+import { csvText } from './exports.js';
 
 /**
  * Refuses anyone but the town's treasurer (or an admin).
@@ -43,6 +44,30 @@ export async function townOneStopRequests(ctx: ServiceContext, actor: Actor | un
   requireTreasurer(actor, q.town);
   const year = q.year ?? jstYear(nowOf(ctx));
   return { town: q.town, year, deadline: oneStopDeadline(year), requests: await listOneStopRequests(ctx.db, q.town, year) };
+}
+
+const ONE_STOP_CSV_HEADER = ['受領証明書番号', '寄附日', '寄附金額', '氏名', 'フリガナ', '郵便番号', '住所', 'メールアドレス', '状態', '申請書受理日', '寄附番号'];
+
+/**
+ * The same list as CSV for Excel (UTF-8 with BOM, CRLF), through the platform's one CSV encoder.
+ * @example const { text, filename } = await townOneStopCsv(ctx, actor, { town: '113611', year: 2026 })
+ */
+export async function townOneStopCsv(ctx: ServiceContext, actor: Actor | undefined, q: { town: string; year?: number }): Promise<{ text: string; filename: string }> {
+  const list = await townOneStopRequests(ctx, actor, q);
+  const rows = list.requests.map((d) => [
+    d.receiptNumber,
+    d.paidDate,
+    d.amount,
+    d.donor.name,
+    d.donor.nameKana,
+    formatPostalCode(d.donor.postalCode),
+    d.donor.address,
+    d.donor.email,
+    d.status,
+    d.oneStopReceivedOn,
+    d.id,
+  ]);
+  return { text: `\uFEFF${csvText([ONE_STOP_CSV_HEADER, ...rows])}`, filename: `one-stop-${list.town}-${list.year}.csv` };
 }
 
 /**

@@ -4,7 +4,6 @@
  * routes and the HTML pages both call these, so a rule cannot hold on one and not the other.
  */
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { hasRole, isAdmin, townsWithRole, type Actor } from '../domain/actor.js';
 import { canonicalJson } from '../domain/audit.js';
 import type { Challenge, Fund, Municipality } from '../domain/catalog.js';
@@ -50,6 +49,7 @@ import { listPlans } from '../store/regional-plans.js';
 import { getCompany, usersWithRole, type Company } from '../store/users.js';
 import { closedMail, newPledgeMail, pledgeAcceptedMail, receiptMail } from './corporate-mail.js';
 import { nowOf, type ServiceContext } from './context.js';
+import { csvText } from './exports.js';
 
 // ---------------------------------------------------------------- refusals
 
@@ -448,7 +448,7 @@ export async function companyPledgesCsv(ctx: ServiceContext, actor: Actor | unde
       ];
     });
   const header = CSV_COLUMNS.map((c) => `${t('ja', `corporate.csv.${c}`)} / ${t('en', `corporate.csv.${c}`)}`);
-  return stringify([header, ...rows], { bom: true, record_delimiter: '\r\n' });
+  return `\uFEFF${csvText([header, ...rows])}`;
 }
 
 // ---------------------------------------------------------------- pages

@@ -3,7 +3,7 @@
  * state machine and the ledger. Duplicates, reordering, forged and stale signatures, konbini, expiry and
  * refunds all end with exactly the money that really moved.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { paidEntryId } from '../../functions/domain/donations.js';
 import { sessionObject } from '../../functions/payments/emulator.js';
 import { signPayload } from '../../functions/payments/stripe-events.js';
@@ -121,7 +121,7 @@ describe('card payment through the emulator and the signed webhook', () => {
 
   it('a refund that arrives before its payment is refused for a retry (409) and changes nothing; after the payment it applies', async () => {
     const d = await donate(p, body({ amount: 2_000 }));
-    const refunded = { id: 'evt_refund_early', object: 'event', type: 'charge.refunded', created: Math.floor(Date.now() / 1000), data: { object: { object: 'charge', refunded: true, amount: 2_000, currency: 'jpy', payment_intent: `pi_${d.donationId}`, metadata: { donationId: d.donationId } } } };
+    const refunded = { id: 'evt_refund_early', object: 'event', type: 'charge.refunded', created: Math.floor(Date.now() / 1000), data: { object: { object: 'charge', refunded: true, amount: 2_000, amount_refunded: 2_000, currency: 'jpy', payment_intent: `pi_${d.donationId}`, metadata: { donationId: d.donationId } } } };
     const snap = await snapshot(p.db);
     const early = await deliverEvent(p, refunded);
     expect(early.status).toBe(409);
@@ -170,6 +170,90 @@ describe('signatures', () => {
     expect(r.status).toBe(422);
     expect(r.json.error.code).toBe('amount_mismatch');
     expect(await snapshot(p.db)).toEqual(snap);
+  });
+});
+
+describe('events that do not match the donation, or are not well-formed events, are refused and change nothing', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  type Event = Awaited<ReturnType<typeof eventFor>>;
+  /** Delivers a signed event that must be refused: status and code as given, one JSON log line, the table unchanged. */
+  async function refused(event: object, status: number, code: string) {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const snap = await snapshot(p.db);
+    const r = await deliverEvent(p, event);
+    expect(r.status, JSON.stringify(r.json)).toBe(status);
+    expect(r.json.error.code).toBe(code);
+    expect(r.json.error.message).toEqual(expect.any(String));
+    expect(await snapshot(p.db)).toEqual(snap);
+    const lines = warn.mock.calls.map((c) => JSON.parse(String(c[0])) as Record<string, unknown>).filter((l) => l.msg === 'stripe webhook refused');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'warn', code });
+    warn.mockRestore();
+    return r;
+  }
+  const withObject = (e: Event, change: (o: Record<string, unknown>) => void) => {
+    const object = structuredClone(e.data.object) as Record<string, unknown>;
+    change(object);
+    return { ...e, id: `evt_bad_${Math.random().toString(36).slice(2)}`, data: { object } };
+  };
+
+  it('checkout: amount_total missing, null, a string or a fraction is a 400; another currency, none, or another session a 422; the right event still pays', async () => {
+    const d = await donate(p, body({ amount: 8_000 }));
+    const good = await eventFor(d.donationId, d.checkoutUrl, 'checkout.session.completed', 'paid');
+    for (const amount of [undefined, null, '8000', 8000.5]) {
+      await refused(withObject(good, (o) => (amount === undefined ? delete o.amount_total : (o.amount_total = amount))), 400, 'bad_event_amount');
+    }
+    await refused(withObject(good, (o) => (o.amount_total = 8_001)), 422, 'amount_mismatch');
+    await refused(withObject(good, (o) => delete o.currency), 422, 'currency_mismatch');
+    await refused(withObject(good, (o) => (o.currency = 'usd')), 422, 'currency_mismatch');
+    await refused(withObject(good, (o) => (o.id = 'cs_someone_elses_session')), 422, 'session_mismatch');
+    await refused(withObject(good, (o) => delete o.id), 422, 'session_mismatch');
+    // Konbini and expiry events are held to the same: a foreign session cannot expire or fail a donation.
+    await refused(withObject(await eventFor(d.donationId, d.checkoutUrl, 'checkout.session.expired', 'expired'), (o) => (o.id = 'cs_other')), 422, 'session_mismatch');
+    await refused(withObject(await eventFor(d.donationId, d.checkoutUrl, 'checkout.session.completed', 'awaiting_konbini'), (o) => (o.amount_total = 1)), 422, 'amount_mismatch');
+    expect((await getDonation(p.db, d.donationId))!.status).toBe('pending');
+    expect(await getEntry(p.db, paidEntryId(d.donationId))).toBeUndefined();
+
+    expect((await deliverEvent(p, good)).json.outcome).toBe('paid');
+  });
+
+  it('an event without an id, or with a created time missing, a string or 1e20, is a 400 (not a 500)', async () => {
+    const d = await donate(p, body({ amount: 4_500 }));
+    const good = await eventFor(d.donationId, d.checkoutUrl, 'checkout.session.completed', 'paid');
+    const { id: _id, ...noId } = good;
+    const r = await refused(noId, 400, 'bad_event');
+    expect(r.json.error.message).toMatch(/id/);
+    await refused({ ...good, id: '' }, 400, 'bad_event');
+    const { created: _c, ...noCreated } = good;
+    for (const e of [noCreated, { ...good, created: String(good.created) }, { ...good, created: 1e20 }, { ...good, created: good.created + 0.5 }]) await refused(e, 400, 'bad_event');
+    expect((await getDonation(p.db, d.donationId))!.status).toBe('pending');
+    expect((await deliverEvent(p, good)).json.outcome).toBe('paid');
+  });
+
+  it('charge.refunded must refund what remains refundable (the whole donation): ¥1, a partial refund, no amount_refunded or another currency are refused', async () => {
+    const d = await paidDonation(p, body({ amount: 5_000 }));
+    const charge = (over: Record<string, unknown>) => ({
+      id: `evt_refund_${Math.random().toString(36).slice(2)}`,
+      object: 'event',
+      type: 'charge.refunded',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { object: 'charge', refunded: true, amount: 5_000, amount_refunded: 5_000, currency: 'jpy', payment_intent: d.event.data.object.payment_intent, metadata: { donationId: d.donationId }, ...over } },
+    });
+    await refused(charge({ amount_refunded: 1 }), 422, 'refund_amount_mismatch');
+    await refused(charge({ refunded: false, amount_refunded: 1_000 }), 422, 'refund_amount_mismatch');
+    await refused(charge({ amount_refunded: 50_000 }), 422, 'refund_amount_mismatch');
+    await refused(charge({ amount_refunded: undefined }), 400, 'bad_event_amount');
+    await refused(charge({ amount_refunded: '5000' }), 400, 'bad_event_amount');
+    await refused(charge({ currency: 'usd' }), 422, 'currency_mismatch');
+    // Found by payment intent alone, the check is the same.
+    await refused(charge({ amount_refunded: 1, metadata: {} }), 422, 'refund_amount_mismatch');
+    expect((await getDonation(p.db, d.donationId))!.status).toBe('paid');
+    expect(await getEntry(p.db, `${paidEntryId(d.donationId)}:reversal`)).toBeUndefined();
+
+    expect((await deliverEvent(p, charge({}))).json.outcome).toBe('refunded');
+    expect(await getEntry(p.db, `${paidEntryId(d.donationId)}:reversal`)).toBeDefined();
+    expect((await verifyLedger(p.db)).ok).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionObject } from '../../functions/payments/emulator.js';
-import { readEvent, SignatureError, signPayload, verifyStripeEvent, type StripeEvent } from '../../functions/payments/stripe-events.js';
+import { DomainError } from '../../functions/domain/errors.js';
+import { checkEnvelope, readEvent, SignatureError, signPayload, verifyStripeEvent, type StripeEvent } from '../../functions/payments/stripe-events.js';
 
 const SECRET = 'whsec_test_secret';
 const session = (state: Parameters<typeof sessionObject>[0]['state']) =>
@@ -21,14 +22,59 @@ describe('reading Stripe events', () => {
     expect(r.kind === 'signal' && r.at.toISOString()).toBe('2026-12-31T15:30:00.000Z');
   });
 
-  it('charge.refunded: full refunds only, found by metadata or payment intent', () => {
-    expect(readEvent(ev('charge.refunded', { object: 'charge', refunded: true, payment_intent: 'pi_1', metadata: {} }))).toMatchObject({ signal: 'refunded', paymentIntentId: 'pi_1', donationId: undefined });
-    expect(readEvent(ev('charge.refunded', { object: 'charge', refunded: false, amount_refunded: 100, payment_intent: 'pi_1' }))).toMatchObject({ kind: 'ignored' });
+  it('charge.refunded: found by metadata or payment intent, carrying the amount refunded so far (full or partial, checked by the service)', () => {
+    expect(readEvent(ev('charge.refunded', { object: 'charge', refunded: true, amount: 5000, amount_refunded: 5000, currency: 'jpy', payment_intent: 'pi_1', metadata: {} }))).toMatchObject({
+      signal: 'refunded',
+      paymentIntentId: 'pi_1',
+      donationId: undefined,
+      amount: 5000,
+      amountField: 'amount_refunded',
+      currency: 'jpy',
+    });
+    expect(readEvent(ev('charge.refunded', { object: 'charge', refunded: false, amount: 5000, amount_refunded: 100, payment_intent: 'pi_1' }))).toMatchObject({ signal: 'refunded', amount: 100 });
+    // The charge's own amount is not what was refunded.
+    expect(readEvent(ev('charge.refunded', { object: 'charge', refunded: true, amount: 5000, payment_intent: 'pi_1' }))).toMatchObject({ signal: 'refunded', amount: undefined });
+  });
+
+  it('an amount that is not a whole number is no amount', () => {
+    for (const amount_total of [null, '5000', 5000.5, Number.NaN, 1e300]) {
+      expect(readEvent(ev('checkout.session.completed', { ...session('paid'), amount_total }))).toMatchObject({ signal: 'paid', amount: undefined });
+    }
+    const { amount_total: _, ...without } = session('paid');
+    expect(readEvent(ev('checkout.session.completed', without))).toMatchObject({ signal: 'paid', amount: undefined });
   });
 
   it('anything else is acknowledged and ignored', () => {
     expect(readEvent(ev('customer.created', {}))).toMatchObject({ kind: 'ignored' });
     expect(readEvent(ev('checkout.session.completed', { ...session('paid'), payment_status: 'no_payment_required' }))).toMatchObject({ kind: 'ignored' });
+  });
+});
+
+describe('the event envelope', () => {
+  const good = ev('checkout.session.completed', session('paid'));
+  const code = (e: unknown) => {
+    try {
+      checkEnvelope(e);
+      return 'accepted';
+    } catch (err) {
+      return err instanceof DomainError ? `${err.kind}:${err.code}:${err.key}` : 'crashed';
+    }
+  };
+
+  it('accepts an event with an id and a created time in whole seconds', () => {
+    expect(checkEnvelope(good)).toBe(good);
+  });
+
+  it('refuses an event without an id, or with an empty or non-string one', () => {
+    const { id: _, ...noId } = good;
+    for (const e of [noId, { ...good, id: '' }, { ...good, id: 42 }, { ...good, id: null }]) expect(code(e)).toBe('invalid:bad_event:donation.event_without_id');
+  });
+
+  it('refuses a created time that is missing, a string, a fraction or absurd', () => {
+    const { created: _, ...noCreated } = good;
+    for (const e of [noCreated, { ...good, created: '1767195000' }, { ...good, created: 1e20 }, { ...good, created: 1767195000.5 }, { ...good, created: -1 }, { ...good, created: null }]) {
+      expect(code(e)).toBe('invalid:bad_event:donation.event_bad_created');
+    }
   });
 });
 

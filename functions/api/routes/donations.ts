@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { createRouter } from '../router.js';
@@ -22,7 +21,7 @@ import { donationJson, oneStopFormView, oneStopRow, receiptView } from '../prese
 import { myNumberIssues, ONE_STOP_MAX_TOWNS } from '../../domain/donations.js';
 import { DomainError } from '../../domain/errors.js';
 import { checkIdempotencyKey, createDonation, donationOneStopForm, donationReceipt, donationRefused, requestHashOf, viewDonation } from '../../services/donations.js';
-import { markOneStopReceived, myOneStopCount, townOneStopRequests } from '../../services/one-stop.js';
+import { markOneStopReceived, myOneStopCount, townOneStopCsv, townOneStopRequests } from '../../services/one-stop.js';
 import { refundDonation } from '../../services/refunds.js';
 import { ReceiptDocument } from '../../../web/pages/receipt.js';
 import { OneStopFormDocument } from '../../../web/pages/onestop-form.js';
@@ -201,13 +200,12 @@ donationRoutes.openapi(
     responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
   }),
   async (c) => {
-    const list = await oneStopList(c, c.req.valid('param').code, c.req.valid('query').year);
-    const rows = list.requests.map((r) => [r.receiptNumber ?? '', r.paidDate ?? '', r.amount, r.name, r.nameKana, r.postalCode, r.address, r.email, r.status, r.receivedOn ?? '', r.donationId]);
-    const csv = stringify([['受領証明書番号', '寄附日', '寄附金額', '氏名', 'フリガナ', '郵便番号', '住所', 'メールアドレス', '状態', '申請書受理日', '寄附番号'], ...rows], { record_delimiter: '\r\n' });
+    const year = c.req.valid('query').year;
+    const { text, filename } = await townOneStopCsv(servicesOf(c), c.var.principal, { town: c.req.valid('param').code, year: year ? Number(year) : undefined });
     noStore(c);
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="one-stop-${list.town}-${list.year}.csv"`);
-    return c.body(`\uFEFF${csv}`, 200);
+    c.header('Content-Disposition', `attachment; filename="${filename}"`);
+    return c.body(text, 200);
   },
 );
 
