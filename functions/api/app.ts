@@ -11,6 +11,7 @@ import { detectLang, LANG_COOKIE } from '../i18n/index.js';
 import { authenticate } from './auth.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { errorBody, handleError } from './errors.js';
+import { bodyLimits, jsonShapeGuard } from './limits.js';
 import { createRouter } from './router.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { ledgerRoutes } from './routes/ledger.js';
@@ -51,6 +52,9 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
     c.set('lang', detectLang(getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
     await next();
   });
+  // Before any route reads a body: its size (413), then a JSON body's depth and array lengths (400).
+  app.use(bodyLimits);
+  app.use(jsonShapeGuard);
   app.use(authenticate);
   app.onError(handleError);
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404) : renderNotFound(c)));

@@ -22,6 +22,12 @@ export const STATUS_OF: Record<ErrorKind, ContentfulStatusCode> = {
   unavailable: 503,
 };
 
+/** The few refusals whose status is more precise than their kind's: a body over the size limit is an `invalid` 413. */
+const STATUS_OF_CODE: Partial<Record<string, ContentfulStatusCode>> = { payload_too_large: 413 };
+
+/** The HTTP status of a refusal. */
+export const statusOf = (e: DomainError): ContentfulStatusCode => STATUS_OF_CODE[e.code] ?? STATUS_OF[e.kind];
+
 export interface ErrorDetail {
   path?: string;
   message: string;
@@ -74,7 +80,7 @@ export function presentError(e: DomainError, lang: Lang | undefined) {
   const more = details.length > 1 ? ` (+${details.length - 1} more / ほか${details.length - 1}件)` : '';
   // A refusal that is its issues (validation, several broken rules) reads as its first issue.
   const message = e.message === e.code && first && !isMessageKey(`error.${e.key}`) ? `${first.path ? `${first.path}: ` : ''}${first.message}${more}` : (lang ? w[lang] : w.message) + (first ? more : '');
-  return { status: STATUS_OF[e.kind], body: errorBody(e.code, message, details) };
+  return { status: statusOf(e), body: errorBody(e.code, message, details) };
 }
 
 /** The language the request asked for, if it asked: API clients that send neither cookie nor header get both. */

@@ -130,17 +130,30 @@ const MY_NUMBER_DIGITS = /(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)/;
  */
 export function findMyNumbers(value: unknown, path = ''): string[] {
   const out: string[] = [];
-  const at = (k: string) => (path ? `${path}.${k}` : k);
-  if (typeof value === 'string') {
-    if (MY_NUMBER_DIGITS.test(value.normalize('NFKC'))) out.push(path);
-  } else if (typeof value === 'number') {
-    if (Number.isInteger(value) && String(Math.abs(value)).length === 12) out.push(path);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => out.push(...findMyNumbers(v, at(String(i)))));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (MY_NUMBER_KEY.test(k.normalize('NFKC').replace(/[\s-]/g, ''))) out.push(at(k));
-      else out.push(...findMyNumbers(v, at(k)));
+  // An explicit stack, not recursion: however deep the input nests, the scan cannot overflow the call stack.
+  // Each step is a value to look at or a path already found; pushed in reverse, so paths come out in input order.
+  type Step = { found: string } | { value: unknown; path: string };
+  const stack: Step[] = [{ value, path }];
+  while (stack.length) {
+    const step = stack.pop()!;
+    if ('found' in step) {
+      out.push(step.found);
+      continue;
+    }
+    const { value: v, path: p } = step;
+    const at = (k: string) => (p ? `${p}.${k}` : k);
+    if (typeof v === 'string') {
+      if (MY_NUMBER_DIGITS.test(v.normalize('NFKC'))) out.push(p);
+    } else if (typeof v === 'number') {
+      if (Number.isInteger(v) && String(Math.abs(v)).length === 12) out.push(p);
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: at(String(i)) });
+    } else if (v && typeof v === 'object') {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i]!;
+        stack.push(MY_NUMBER_KEY.test(k.normalize('NFKC').replace(/[\s-]/g, '')) ? { found: at(k) } : { value: child, path: at(k) });
+      }
     }
   }
   return out;

@@ -9,6 +9,7 @@ import { canonicalJson } from '../domain/audit.js';
 import type { Challenge, Fund, Municipality } from '../domain/catalog.js';
 import {
   checkDonationInput,
+  normalizeEmail,
   oneStopCount,
   targetIssues,
   type CleanDonation,
@@ -86,12 +87,17 @@ export async function oneStopCountOf(ctx: ServiceContext, who: { email?: string;
 }
 
 /**
- * The confirm page's facts: the checked donation and what it does to the donor's one-stop count.
+ * The confirm page's facts: the checked donation and what it does to the donor's one-stop count. The count
+ * is someone's giving history, so it is given only to a signed-in donor about their own account: when the
+ * typed email is the session's own (verified by the identity provider), counted by that email and the user
+ * id, never by a typed address. A guest, or someone typing another person's email, gets no count.
  * @example const { prep, oneStop } = await confirmDonation(ctx, actor, input)
  */
-export async function confirmDonation(ctx: ServiceContext, actor: Actor | undefined, input: DonationInput): Promise<{ prep: Prepared; oneStop: OneStopCount }> {
+export async function confirmDonation(ctx: ServiceContext, actor: Actor | undefined, input: DonationInput): Promise<{ prep: Prepared; oneStop?: OneStopCount }> {
   const prep = await prepareDonation(ctx, actor, input);
-  return { prep, oneStop: await oneStopCountOf(ctx, { email: prep.clean.donor.email, userId: actor?.sub }, prep.receivingTown) };
+  const ownEmail = actor?.email ? normalizeEmail(actor.email) : undefined;
+  if (!actor || !ownEmail || ownEmail !== prep.clean.donor.email) return { prep };
+  return { prep, oneStop: await oneStopCountOf(ctx, { email: ownEmail, userId: actor.sub }, prep.receivingTown) };
 }
 
 /** @example const hash = requestHashOf(body) */

@@ -96,7 +96,8 @@ describe('donating from the challenge page', () => {
   });
 
   it('confirm shows the one-stop count; paying creates one donation and goes to checkout, even if pressed twice', async () => {
-    const confirm = await post('/donate/confirm', form());
+    // The count is shown only to a signed-in donor giving as their own account (donation-privacy.test.ts).
+    const confirm = await post('/donate/confirm', form({ email: 'donor1@example.jp' }), { cookie: await session('donor1') });
     expect(confirm.status).toBe(200);
     expect(confirm.text).toContain('寄附内容の確認');
     expect(confirm.text).toContain('¥10,000');
@@ -127,16 +128,18 @@ describe('donating from the challenge page', () => {
     const extra = ['13101', '27100', '01100'].map((b) => `${b}${townCheckDigit(b)}`);
     for (const code of extra) await putTown(p.db, { code, name: `町${code}`, nameEn: `Town ${code}`, prefecture: '', prefectureEn: '', postalCode: '100-0001', address: 'x', mayor: '町長', corporateNumber: '', description: '', descriptionEn: '' });
     await putFund(p.db, { id: 'wide', name: '広い基金', nameEn: 'Wide', description: '', descriptionEn: '', members: ['113611', '074071', '325252', ...extra], governance: { rule: 'all_drawn' } });
-    for (const town of ['113611', '074071', '325252', extra[0]!, extra[1]!]) await paidDonation(p, body({ challengeId: undefined, fundId: 'wide', receivingTown: town, amount: 2_000 }, { email: 'six@example.jp' }));
-    const f = form({ email: 'six@example.jp', receivingTown: extra[2]! });
+    // The donor is signed in and gives as their own account (a typed address alone gets no count: donation-privacy.test.ts).
+    for (const town of ['113611', '074071', '325252', extra[0]!, extra[1]!]) await paidDonation(p, body({ challengeId: undefined, fundId: 'wide', receivingTown: town, amount: 2_000 }, { email: 'donor2@example.com' }), { user: 'donor2' });
+    const f = form({ email: 'donor2@example.com', receivingTown: extra[2]! });
     f.delete('challengeId');
     f.set('fundId', 'wide');
-    const r = await post('/donate/confirm', f);
+    const cookie = await session('donor2');
+    const r = await post('/donate/confirm', f, { cookie });
     expect(r.status).toBe(200);
     expect(r.text).toContain('data-count="5" data-projected="6" data-exceeds="true"');
     expect(r.text).toContain('5団体を超えます');
     expect(r.text).toContain('role="alert"');
-    const en = await post('/donate/confirm', f, { lang: 'en' });
+    const en = await post('/donate/confirm', f, { cookie, lang: 'en' });
     expect(en.text).toContain('more than 5');
   });
 

@@ -46,7 +46,8 @@ export interface ConfirmView {
   anonymous: boolean;
   oneStop: boolean;
   updates: boolean;
-  oneStopCount: OneStopCount;
+  /** Only for a signed-in donor giving as their own account: someone's count is their giving history. */
+  oneStopCount?: OneStopCount;
   /** Everything the create step needs, as the form posts it. */
   hidden: Record<string, string>;
 }
@@ -92,14 +93,21 @@ export function ConfirmPage(props: { ctx: PageCtx; view: ConfirmView }) {
         </dl>
         {v.message ? <blockquote class="small">{v.message}</blockquote> : null}
       </section>
-      <section aria-label={t(lang, 'donation.confirm.oneStop')} class="one-stop-count" data-count={c.count} data-projected={c.projected} data-exceeds={c.exceeds ? 'true' : 'false'}>
-        <p class={c.exceeds ? 'warning' : 'notice'} role={c.exceeds ? 'alert' : undefined}>
-          {t(lang, 'donation.confirm.count', { year: c.year, count: c.count, projected: c.projected })}
-          <br />
-          {c.exceeds ? <strong>{t(lang, 'donation.confirm.countOver', { year: c.year, projected: c.projected })}</strong> : t(lang, 'donation.confirm.countOk')}
-        </p>
-        <p class="small muted">{t(lang, 'donation.confirm.countNote')}</p>
-      </section>
+      {c ? (
+        <section aria-label={t(lang, 'donation.confirm.oneStop')} class="one-stop-count" data-count={c.count} data-projected={c.projected} data-exceeds={c.exceeds ? 'true' : 'false'}>
+          <p class={c.exceeds ? 'warning' : 'notice'} role={c.exceeds ? 'alert' : undefined}>
+            {t(lang, 'donation.confirm.count', { year: c.year, count: c.count, projected: c.projected })}
+            <br />
+            {c.exceeds ? <strong>{t(lang, 'donation.confirm.countOver', { year: c.year, projected: c.projected })}</strong> : t(lang, 'donation.confirm.countOk')}
+          </p>
+          <p class="small muted">{t(lang, 'donation.confirm.countNote')}</p>
+        </section>
+      ) : (
+        <section aria-label={t(lang, 'donation.confirm.oneStop')} class="one-stop-count" data-count="hidden">
+          <p class="notice">{t(lang, 'donation.confirm.countOk')}</p>
+          <p class="small muted">{t(lang, 'donation.confirm.countOwnOnly')}</p>
+        </section>
+      )}
       <div class="actions-row">
         <form method="post" action="/donate">
           {Object.entries(v.hidden).map(([name, value]) => (

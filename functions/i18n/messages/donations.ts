@@ -286,6 +286,7 @@ export const ja = {
   'donation.sim.step.specialPartRate': '特例分の控除率（90% − 所得税率 × 1.021）',
   'donation.sim.step.ceilingBeforeRounding': '控除上限額（千円未満切捨て前）',
   'donation.sim.step.ceiling': '控除上限額',
+  'donation.confirm.countOwnOnly': 'これまでの寄附先の数は、サインインしたご本人のアカウント(そのメールアドレス)での寄附についてのみ表示します。',
 };
 
 export const en: Record<keyof typeof ja, string> = {
@@ -575,4 +576,5 @@ export const en: Record<keyof typeof ja, string> = {
   'donation.sim.step.specialPartRate': 'Special part rate (90% − income tax rate × 1.021)',
   'donation.sim.step.ceilingBeforeRounding': 'Ceiling before rounding',
   'donation.sim.step.ceiling': 'Deduction ceiling',
+  'donation.confirm.countOwnOnly': 'How many municipalities you have given to so far is shown only to a signed-in donor, for their own account (and its email address).',
 };

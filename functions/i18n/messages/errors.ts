@@ -12,6 +12,9 @@ export const ja = {
   'error.bad_request': 'リクエストの形式が正しくありません。',
   'error.insufficient_funds': '{account} の残高は ¥{available} で、必要な ¥{needed} に足りません。何も変更されていません。',
   'error.ledger_rule': '帳簿の規則に合わない記帳のため、実行できませんでした。',
+  'error.payload_too_large': 'リクエストの本文が大きすぎます(上限 {max} KB)。何も変更されていません。',
+  'error.body_too_deep': 'JSON の入れ子が深すぎます(上限 {max} 段)。何も変更されていません。',
+  'error.array_too_long': 'JSON の配列の要素が多すぎます(上限 {max} 個)。何も変更されていません。',
 };
 
 export const en: Record<keyof typeof ja, string> = {
@@ -23,4 +26,7 @@ export const en: Record<keyof typeof ja, string> = {
   'error.bad_request': 'The request is not valid.',
   'error.insufficient_funds': 'Insufficient funds in {account}: needs ¥{needed}, has ¥{available}. Nothing changed.',
   'error.ledger_rule': 'The entry breaks a ledger rule, so it was not posted.',
+  'error.payload_too_large': 'The request body is too large (at most {max} KB). Nothing changed.',
+  'error.body_too_deep': 'The JSON body is nested too deeply (at most {max} levels). Nothing changed.',
+  'error.array_too_long': 'A JSON array in the body has too many elements (at most {max}). Nothing changed.',
 };
