@@ -9,6 +9,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { detectLang, LANG_COOKIE } from '../i18n/index.js';
 import { authenticate } from './auth.js';
+import { pageCsrfGuard } from './csrf.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { errorBody, handleError } from './errors.js';
 import { bodyLimits, jsonShapeGuard } from './limits.js';
@@ -43,10 +44,32 @@ export const API_INFO = {
   },
 };
 
+/**
+ * CSP (issue 11, item 2): scripts, styles and everything else from our own origin only (no inline script or
+ * style anywhere: the sheets are under /assets), images also as data: URLs, never framed, no <base>, no
+ * plugins. form-action also names where a form's redirect may go: Chromium applies form-action to the
+ * redirects that follow a form post, and the donation confirm form (POST /donate → 303 to Stripe Checkout)
+ * and sign-out with the hosted UI (POST /auth/sign-out → 303 to Cognito's /logout) leave our origin.
+ */
+function contentSecurityPolicy(deps: AppDeps) {
+  const formAction = ["'self'", 'https://checkout.stripe.com'];
+  if (deps.signIn) formAction.push(new URL(deps.signIn.domain).origin);
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    frameAncestors: ["'none'"],
+    formAction,
+    baseUri: ["'none'"],
+    objectSrc: ["'none'"],
+  };
+}
+
 export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
   const app = createRouter();
   app.use(requestId());
-  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: contentSecurityPolicy(deps) }));
   app.use(async (c, next) => {
     c.set('deps', deps);
     c.set('lang', detectLang(getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
@@ -56,6 +79,8 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
   app.use(bodyLimits);
   app.use(jsonShapeGuard);
   app.use(authenticate);
+  // Cross-site form posts to the pages → 403 (csrf.tsx); the API's writes ignore the session cookie (auth.ts).
+  app.use(pageCsrfGuard);
   app.onError(handleError);
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404) : renderNotFound(c)));
 

@@ -35,13 +35,25 @@ function actorOf(payload: JWTPayload): Actor {
   };
 }
 
+/** A write to the JSON API (anything but GET, HEAD, OPTIONS under /api). */
+export function isApiWrite(method: string, path: string): boolean {
+  return !/^(GET|HEAD|OPTIONS)$/i.test(method) && (path === '/api' || path.startsWith('/api/'));
+}
+
 /**
  * Reads the bearer token (API clients) or the session cookie (pages). A token that is present but bad
  * is a 401 even on public routes: a client that thinks it is signed in must learn that it is not.
+ *
+ * CSRF (issue 11): a write to the JSON API never authenticates by the session cookie. The browser attaches
+ * the cookie to any site's request, so for /api writes the cookie is treated as absent: a route that needs
+ * a principal answers 401 and writes nothing, while the public writes (a guest's POST /api/donations, the
+ * simulator, the signed Stripe webhook) go on working for a signed-in visitor too. API clients send
+ * `Authorization: Bearer`. (The pages' own defence is csrf.tsx.)
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization');
-  const token = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? (header ? undefined : getCookie(c, SESSION_COOKIE));
+  const cookie = isApiWrite(c.req.method, c.req.path) ? undefined : getCookie(c, SESSION_COOKIE);
+  const token = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? (header ? undefined : cookie);
   if (header && !token) throw new DomainError('unauthenticated', 'unauthorized', 'the Authorization header must be "Bearer <token>"', { key: 'bearer_malformed' });
   if (token) {
     try {

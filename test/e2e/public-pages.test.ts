@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPlatform } from '../support/platform.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, signedInPage } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
@@ -134,5 +134,46 @@ describe('public pages in Chromium', () => {
     await page.waitForURL(/\/challenges\/ama-island-study$/);
     expect(await page.getByRole('heading', { name: '公開台帳' }).isVisible()).toBe(true);
     await page.context().close();
+  });
+  it('Chromium reports no Content-Security-Policy violation on the main journey pages (public, treasurer, company)', async () => {
+    const violations: string[] = [];
+    const watch = (page: Page) => {
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => {
+        if (/Content Security Policy/i.test(String(e))) violations.push(`${page.url()}: ${String(e)}`);
+      });
+    };
+    const visit = async (page: Page, path: string) => {
+      const res = await page.goto(server.url + path);
+      expect(res?.status(), path).toBe(200);
+      expect(res?.headers()['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      // A violation also fires this event in the page; read what it collected.
+      const seen = await page.evaluate<string[]>('window.__cspViolations ?? []');
+      violations.push(...seen.map((v) => `${path}: ${v}`));
+    };
+    const collect = "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));";
+
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: PHONE });
+    await context.addInitScript(collect);
+    const page = await context.newPage();
+    watch(page);
+    for (const path of ['/', '/challenges', '/challenges/yokoze-bandai-dx', '/funds', '/towns', '/towns/113611', '/simulator']) await visit(page, path);
+    await context.close();
+
+    const treasurer = await signedInPage(browser, server.url, 'treasurer-yokoze', '/treasurer', { javaScriptEnabled: true });
+    await treasurer.context().addInitScript(collect);
+    watch(treasurer);
+    for (const path of ['/treasurer', '/treasurer/donations?town=113611']) await visit(treasurer, path);
+    await treasurer.context().close();
+
+    const company = await signedInPage(browser, server.url, 'company1', '/company', { javaScriptEnabled: true });
+    await company.context().addInitScript(collect);
+    watch(company);
+    for (const path of ['/company', '/company/pledges/new', '/company/profile']) await visit(company, path);
+    await company.context().close();
+
+    expect(violations).toEqual([]);
   });
 });

@@ -1,12 +1,15 @@
-import { raw } from 'hono/html';
+import { createHash } from 'node:crypto';
 import type { Child } from 'hono/jsx';
 import type { Lang } from '../../functions/i18n/index.js';
 import type { FieldProblem } from '../views/corporate.js';
 
 export type { FieldProblem } from '../views/corporate.js';
 
-/** The few styles the corporate pages add to the shared sheet (forms with errors, notices, key/value lists). */
-const CSS = `
+/**
+ * The few styles the corporate pages add to the shared sheet (forms with errors, notices, key/value lists),
+ * served at /assets/corporate.css and linked from the body (CSP style-src 'self': no inline <style>).
+ */
+export const CORPORATE_CSS = `
 .corp-form fieldset{border:1px solid #d5d9e0;border-radius:8px;padding:12px 14px;margin:0 0 16px}
 .corp-form legend{font-weight:700;padding:0 4px}
 .corp-form .field{display:flex;flex-direction:column;gap:4px;margin:0 0 14px}
@@ -33,8 +36,11 @@ const CSS = `
 .status[data-status]{white-space:nowrap}
 `;
 
+export const CORPORATE_CSS_HASH = createHash('sha256').update(CORPORATE_CSS).digest('hex').slice(0, 12);
+export const CORPORATE_CSS_PATH = '/assets/corporate.css';
+
 export function CorporateStyles() {
-  return <style>{raw(CSS)}</style>;
+  return <link rel="stylesheet" href={`${CORPORATE_CSS_PATH}?v=${CORPORATE_CSS_HASH}`} />;
 }
 
 export function FieldError(props: { lang: Lang; problems: FieldProblem[]; path: string | string[]; id?: string }) {

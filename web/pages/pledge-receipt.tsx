@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { createHash } from 'node:crypto';
 import type { Municipality } from '../../functions/domain/catalog.js';
 import type { Pledge } from '../../functions/domain/corporate.js';
 import { formatJaDate, jstDate, toWareki } from '../../functions/domain/jst.js';
@@ -6,7 +7,8 @@ import { formatYen } from '../../functions/domain/money.js';
 import type { Lang } from '../../functions/i18n/index.js';
 import { formatDate } from '../components/date.js';
 
-const PRINT_CSS = `
+/** The receipt's own sheet, served at /assets/pledge-receipt.css (CSP: no inline styles). */
+export const PRINT_CSS = `
 body{font-family:"Hiragino Mincho ProN","Yu Mincho","Noto Serif CJK JP",serif;margin:0;background:#f4f4f4;color:#111}
 .sheet{max-width:720px;margin:16px auto;background:#fff;padding:32px 28px;border:1px solid #ccc}
 h1{text-align:center;letter-spacing:.4em;font-size:1.6rem;margin:0 0 4px}
@@ -20,9 +22,12 @@ dd{margin:0}
 .issuer{text-align:right;margin-top:32px}
 .note{font-size:.85rem;margin-top:24px}
 .print{text-align:center;margin:12px 0 0}
+.center{text-align:center}
 @media print{body{background:#fff}.sheet{border:0;margin:0;max-width:none}.print{display:none}}
 @media (max-width:480px){.sheet{padding:20px 14px;margin:0}.amount{font-size:1.4rem}}
 `;
+export const PRINT_CSS_HASH = createHash('sha256').update(PRINT_CSS).digest('hex').slice(0, 12);
+export const PRINT_CSS_PATH = '/assets/pledge-receipt.css';
 
 /**
  * 寄附金受領証 for a corporate-version donation. 地域再生法施行規則第14条 asks for the amount and the day it
@@ -42,7 +47,7 @@ export function PledgeReceiptPage(props: { pledge: Pledge; town?: Municipality; 
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
           <title>{`寄附金受領証 ${p.receiptNumber ?? ''} | 共創ファンド`}</title>
-          <style>{raw(PRINT_CSS)}</style>
+          <link rel="stylesheet" href={`${PRINT_CSS_PATH}?v=${PRINT_CSS_HASH}`} />
         </head>
         <body>
           <main class="sheet">
@@ -51,7 +56,7 @@ export function PledgeReceiptPage(props: { pledge: Pledge; town?: Municipality; 
             </p>
             <p class="no">発行日 {toWareki(issuedOn)}</p>
             <h1>寄附金受領証</h1>
-            <p class="en" style="text-align:center">Receipt for a corporate-version hometown-tax donation (企業版ふるさと納税)</p>
+            <p class="en center">Receipt for a corporate-version hometown-tax donation (企業版ふるさと納税)</p>
             <p class="to">{p.companyName} 御中</p>
             <p class="en">
               法人番号 {p.corporateNumber} / {p.companyAddress}

@@ -177,6 +177,8 @@ export const ja = {
   'error.sign_in_required': 'サインインが必要です。',
   'error.role_required': 'この操作には {roles} の権限が必要です。',
   'error.town_role_required': 'この操作には町 {town} の {role} の権限が必要です。',
+  'error.csrf_refused': '他のサイトから送られたリクエストのため、受け付けませんでした。何も変更されていません。このサイトのページからもう一度お試しください。',
+  'csrf.title': 'リクエストを受け付けられません',
 };
 
 export const en: Record<keyof typeof ja, string> = {
@@ -357,4 +359,6 @@ export const en: Record<keyof typeof ja, string> = {
   'error.sign_in_required': 'Sign-in required.',
   'error.role_required': 'This needs the role {roles}.',
   'error.town_role_required': 'This needs the {role} role for town {town}.',
+  'error.csrf_refused': 'This request came from another site and was refused. Nothing was changed. Please try again from a page of this site.',
+  'csrf.title': 'Request refused',
 };

@@ -3,6 +3,8 @@
  * content and may be cached for a year; any other request revalidates.
  */
 import { createRouter } from '../../router.js';
+import { CORPORATE_CSS, CORPORATE_CSS_HASH, CORPORATE_CSS_PATH } from '../../../../web/components/corporate-ui.js';
+import { PRINT_CSS, PRINT_CSS_HASH, PRINT_CSS_PATH } from '../../../../web/pages/pledge-receipt.js';
 import { BACK_OFFICE_CSS, BACK_OFFICE_CSS_HASH, BACK_OFFICE_CSS_PATH } from '../../../../web/components/back-office-ui.js';
 import { DONATION_CSS, DONATION_CSS_HASH, DONATION_CSS_PATH } from '../../../../web/components/donation-styles.js';
 import { WORKSPACE_CSS, WORKSPACE_CSS_HASH, WORKSPACE_CSS_PATH } from '../../../../web/components/workspace.js';
@@ -43,3 +45,15 @@ assetPages.get(CSS_PATH, (c) => {
   c.header('Content-Type', 'text/css; charset=utf-8');
   return c.body(CSS);
 });
+
+// The corporate pages' and the pledge receipt's sheets (CSP style-src 'self': no inline styles anywhere).
+for (const [path, css, hash] of [
+  [CORPORATE_CSS_PATH, CORPORATE_CSS, CORPORATE_CSS_HASH],
+  [PRINT_CSS_PATH, PRINT_CSS, PRINT_CSS_HASH],
+] as const) {
+  assetPages.get(path, (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', c.req.query('v') === hash ? `public, max-age=${ONE_YEAR_S}, immutable` : 'public, max-age=0, must-revalidate');
+    return c.body(css);
+  });
+}
