@@ -3,7 +3,6 @@
  * the local runtime (infra/local) both serve exactly this app; only AppDeps differ.
  */
 import type { Hono } from 'hono';
-import { createRoute, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -14,6 +13,7 @@ import type { AppDeps, AppEnv } from './context.js';
 import { errorBody, handleError } from './errors.js';
 import { bodyLimits, jsonShapeGuard } from './limits.js';
 import { createRouter } from './router.js';
+import { healthRoutes } from './routes/health.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { auditRoutes } from './routes/audit.js';
@@ -85,15 +85,7 @@ export function createApp(deps: AppDeps, extend?: (app: Hono<AppEnv>) => void) {
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404) : renderNotFound(c)));
 
   const api = createRouter();
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/health',
-      tags: ['meta'],
-      responses: { 200: { description: 'the app is up', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), time: z.string() }) } } } },
-    }),
-    (c) => c.json({ status: 'ok' as const, time: new Date().toISOString() }, 200),
-  );
+  api.route('/', healthRoutes);
   api.route('/', catalogRoutes);
   api.route('/', ledgerRoutes);
   api.route('/', auditRoutes);

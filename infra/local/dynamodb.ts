@@ -12,6 +12,8 @@ const require = createRequire(import.meta.url);
 export interface LocalDynamo {
   endpoint: string;
   port: number;
+  /** The java process's id (the current one, under a supervisor). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** `dataDir` persists the database; without it everything lives in memory (tests). */
-export async function startDynamoLocal(opts: { port?: number; dataDir?: string } = {}): Promise<LocalDynamo> {
+export async function startDynamoLocal(opts: { port?: number; dataDir?: string; onExit?: (code: number | null, signal: string | null) => void } = {}): Promise<LocalDynamo> {
   const missing = javaMissingMessage();
   if (missing) throw new Error(missing);
   const port = opts.port ?? (await freePort());
@@ -47,12 +49,18 @@ export async function startDynamoLocal(opts: { port?: number; dataDir?: string }
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) opts.onExit?.(code, signal);
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   await waitUntilReady(endpoint, child, () => output);
   return {
     endpoint,
     port,
+    pid: child.pid,
     async stop() {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

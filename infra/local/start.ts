@@ -2,11 +2,17 @@
  * `npm start`: DynamoDB Local (data in .data/, kept across restarts; `--reset` or RESET=1 starts empty),
  * the table and demo data, and the app on http://localhost:3000. Ctrl-C stops everything it started.
  * With DYNAMODB_ENDPOINT set, that DynamoDB is used and nothing is spawned; DATA_DIR moves .data/.
+ * DynamoDB Local runs supervised (supervisor.ts: restarted when it dies, an earlier run's orphan killed);
+ * the link and webhook secrets are this data directory's own (secrets.ts); the checkout emulator
+ * redelivers failed webhooks (redelivery.ts; REDELIVERY_DELAYS_MS="1000,2000,…" changes the schedule).
  */
 import { rmSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { javaMissingMessage, startDynamoLocal, type LocalDynamo } from './dynamodb.js';
+import { javaMissingMessage, type LocalDynamo } from './dynamodb.js';
+import { killOrphans, superviseDynamoLocal } from './supervisor.js';
+import { localSecrets } from './secrets.js';
+import { DEFAULT_REDELIVERY_DELAYS_MS } from './redelivery.js';
 import { createLocalPlatform } from './platform.js';
 import { seed } from './seed.js';
 import { seedDemoActivity } from './demo-activity.js';
@@ -30,13 +36,21 @@ async function main() {
       console.error(missing);
       process.exit(1);
     }
+    // An earlier run's java (its node process was killed) must be gone before we touch its files.
+    await killOrphans(resolve(dataDir, 'dynamodb'), resolve(dataDir, 'dynamodb.pid'));
     if (reset) rmSync(resolve(dataDir, 'dynamodb'), { recursive: true, force: true });
     mkdirSync(resolve(dataDir, 'dynamodb'), { recursive: true });
-    dynamo = await startDynamoLocal({ dataDir: resolve(dataDir, 'dynamodb'), port: Number(process.env.DYNAMODB_PORT ?? 0) || undefined });
+    dynamo = await superviseDynamoLocal({
+      dataDir: resolve(dataDir, 'dynamodb'),
+      pidFile: resolve(dataDir, 'dynamodb.pid'),
+      port: Number(process.env.DYNAMODB_PORT ?? 0) || undefined,
+    });
     endpoint = dynamo.endpoint;
   }
   const baseUrl = process.env.APP_BASE_URL ?? `http://localhost:${port}`;
-  const { app, db } = await createLocalPlatform({ endpoint, table, baseUrl, keyFile: resolve(dataDir, 'dev-signing-key.json') });
+  const secrets = localSecrets(dataDir);
+  const delaysMs = process.env.REDELIVERY_DELAYS_MS ? process.env.REDELIVERY_DELAYS_MS.split(',').map(Number) : DEFAULT_REDELIVERY_DELAYS_MS;
+  const { app, db, redelivery } = await createLocalPlatform({ endpoint, table, baseUrl, keyFile: resolve(dataDir, 'dev-signing-key.json'), ...secrets, redelivery: { delaysMs } });
   const seeded = await seed(db);
   if (seeded === 'seeded' && process.env.DEMO_ACTIVITY !== '0') await seedDemoActivity(app);
   console.log(`seed: ${seeded}`);
@@ -60,6 +74,7 @@ async function main() {
     server.close();
     poller.stop();
     clearInterval(scheduleTimer);
+    redelivery?.stop();
     await dynamo?.stop();
     process.exit(0);
   };
