@@ -160,6 +160,7 @@ ${progressWidths}
 .facts dd{margin:0;font-weight:600}
 .keep-note{font-size:.8rem;color:var(--muted);margin:.75rem 0 0}
 .description{white-space:pre-line}
+.mail pre{white-space:pre-wrap}
 .donate{border:2px dashed var(--line-strong);border-radius:var(--radius);padding:1.1rem 1.2rem;background:var(--card)}
 .donate h2{margin-bottom:.35rem}
 @media (min-width:56rem){

@@ -37,7 +37,7 @@ export function mountDevMailbox(app: Hono<AppEnv>) {
                   <strong>To:</strong> {m.to}
                 </p>
                 <h2>{m.subject}</h2>
-                <pre style="white-space: pre-wrap">{m.text}</pre>
+                <pre>{m.text}</pre>
               </article>
             ))}
           </main>
