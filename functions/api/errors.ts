@@ -19,14 +19,12 @@ export const STATUS_OF: Record<ErrorKind, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   rule: 422,
+  too_large: 413,
   unavailable: 503,
 };
 
-/** The few refusals whose status is more precise than their kind's: a body over the size limit is an `invalid` 413. */
-const STATUS_OF_CODE: Partial<Record<string, ContentfulStatusCode>> = { payload_too_large: 413 };
-
 /** The HTTP status of a refusal. */
-export const statusOf = (e: DomainError): ContentfulStatusCode => STATUS_OF_CODE[e.code] ?? STATUS_OF[e.kind];
+export const statusOf = (e: DomainError): ContentfulStatusCode => STATUS_OF[e.kind];
 
 export interface ErrorDetail {
   path?: string;

@@ -47,14 +47,14 @@ export function bodyLimitOf(path: string): number {
 }
 
 const tooLarge = (maxSize: number) => () => {
-  throw new DomainError('invalid', 'payload_too_large', `the request body is larger than ${maxSize / KB} KB`, { params: { max: maxSize / KB } });
+  throw new DomainError('too_large', 'payload_too_large', `the request body is larger than ${maxSize / KB} KB`, { params: { max: maxSize / KB } });
 };
 
 const limiters = new Map<number, MiddlewareHandler>(
   [DEFAULT_BODY_LIMIT, LONG_TEXT_BODY_LIMIT, WEBHOOK_BODY_LIMIT].map((maxSize) => [maxSize, bodyLimit({ maxSize, onError: tooLarge(maxSize) })]),
 );
 
-/** The size limit of the request's route (refused as 413 by api/errors.ts). */
+/** The size limit of the request's route (a `too_large` refusal: 413). */
 export const bodyLimits: MiddlewareHandler<AppEnv> = (c, next) => limiters.get(bodyLimitOf(c.req.path))!(c, next);
 
 /** The first way `value` breaks the depth or array-length limit, found with an explicit stack (no recursion). */

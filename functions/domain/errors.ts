@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'not_found' // no such thing, or not visible to this person (404)
   | 'conflict' // the stored state moved on, or the same key was reused differently (409)
   | 'rule' // a business rule that depends on stored data says no (422)
+  | 'too_large' // the request is bigger than the platform accepts (413)
   | 'unavailable'; // busy or not configured; safe to retry later (503)
 
 /** Placeholder values for the catalog sentence (`{town}`, `{n}`). */

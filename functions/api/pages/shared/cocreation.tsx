@@ -14,7 +14,7 @@ import { FLASHES, type FlashKey } from '../../../../web/components/flash.js';
 import type { Errors } from '../../../../web/components/workspace.js';
 import { Layout, type PageCtx } from '../../../../web/layout.js';
 import type { AppEnv } from '../../context.js';
-import { errorMessage, STATUS_OF } from '../../errors.js';
+import { errorMessage, statusOf as statusOfRefusal } from '../../errors.js';
 import { pageCtx, renderPersonalPage as render, signInRedirect } from '../../page-context.js';
 import { fieldErrors, str, type Form } from '../../presenters/cocreation.js';
 import { servicesOf } from '../../services.js';
@@ -35,7 +35,7 @@ export function flashOf(c: C): FlashKey | undefined {
 
 /** A refusal as the status a form page answers with (a page never says 401/404 this way: see `refusal`). */
 export function statusOf(e: DomainError): 400 | 403 | 409 | 422 {
-  const s = STATUS_OF[e.kind];
+  const s = statusOfRefusal(e);
   return s === 403 || s === 409 || s === 422 ? s : 400;
 }
 

@@ -9,7 +9,7 @@ import { t } from '../../../i18n/index.js';
 import { CorporateStyles, Notice } from '../../../../web/components/corporate-ui.js';
 import { Layout, type PageCtx } from '../../../../web/layout.js';
 import type { AppEnv } from '../../context.js';
-import { errorMessage, STATUS_OF } from '../../errors.js';
+import { errorMessage, statusOf } from '../../errors.js';
 import { pageCtx, renderPersonalPage as render } from '../../page-context.js';
 
 type C = Context<AppEnv>;
@@ -27,7 +27,7 @@ function ErrorPage(props: { ctx: PageCtx; message: string }) {
   );
 }
 
-export const statusOf = (e: DomainError) => STATUS_OF[e.kind];
+export { statusOf };
 
 /** A refusal as a page, in the reader's language; anything else is a fault for the app's handler. */
 export function renderError(c: C, e: unknown) {

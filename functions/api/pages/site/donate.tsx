@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../../context.js';
 import { createRouter } from '../../router.js';
-import { STATUS_OF } from '../../errors.js';
+import { statusOf } from '../../errors.js';
 import { servicesOf } from '../../services.js';
 import { pageCtx, renderPersonalPage, signInRedirect } from '../../page-context.js';
 import { fieldErrors, formTarget, thanksView } from '../../presenters/donations.js';
@@ -89,7 +89,7 @@ donatePages.post('/donate/edit', async (c) => {
 async function refusedForm(c: C, f: Form, e: DomainError) {
   const target = await targetOf(c, { challengeId: field(f, 'challengeId'), fundId: field(f, 'fundId') });
   if (!target) return notFoundPage(c);
-  return render(c, <DonatePage ctx={pageCtx(c)} target={target} values={valuesFromForm(f)} errors={fieldErrors(c.var.lang, e)} />, STATUS_OF[e.kind] as 400 | 409 | 422 | 503);
+  return render(c, <DonatePage ctx={pageCtx(c)} target={target} values={valuesFromForm(f)} errors={fieldErrors(c.var.lang, e)} />, statusOf(e) as 400 | 409 | 422 | 503);
 }
 
 donatePages.post('/donate/confirm', async (c) => {
