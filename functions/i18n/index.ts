@@ -38,29 +38,3 @@ export function t(lang: Lang, key: MessageKey, params?: Params): string {
 export function isMessageKey(key: string): key is MessageKey {
   return key in ja;
 }
-
-/** A refusal as pages hold it: the wire code, the catalog sentence's key (defaults to the code) and its values. */
-export interface RefusalRef {
-  code: string;
-  key?: string;
-  params?: Params;
-}
-
-/**
- * A refusal as a sentence for a back-office form: its catalog sentence (`error.<key>`) when every value the
- * sentence needs is at hand. A refusal known only by its code (a form that redirected with `?problem=<code>`)
- * has no values: a sentence that needs some gives way to the treasury's value-free wording for the code
- * (`treasury.err.<code>`) where there is one, else to the generic sentence.
- * @example errorText('en', 'not_open') // 'This is already closed: only an open request or proposal can be approved or rejected.'
- * @example errorText('ja', e) // e: a DomainError
- */
-export function errorText(lang: Lang, refusal: RefusalRef | string | undefined): string {
-  const r: RefusalRef = typeof refusal === 'object' ? refusal : { code: refusal ?? '' };
-  const key = `error.${r.key ?? r.code}`;
-  if (isMessageKey(key)) {
-    const text = t(lang, key, r.params);
-    if (!/\{\w+\}/.test(text)) return text;
-  }
-  const page = `treasury.err.${r.code}`;
-  return t(lang, isMessageKey(page) ? page : 'treasury.err.generic');
-}

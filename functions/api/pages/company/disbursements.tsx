@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { isDomainError } from '../../../domain/errors.js';
-import { t, errorText, pick } from '../../../i18n/index.js';
+import { t, pick } from '../../../i18n/index.js';
 import { disbursementRequestBoard, requestDisbursement } from '../../../services/disbursements.js';
 import type { FieldErrors } from '../../../../web/components/back-office-ui.js';
 import { DisbursementRequestPage, type DisbursementRequestValues } from '../../../../web/pages/disbursement-request.js';
@@ -14,7 +14,7 @@ import { createRouter } from '../../router.js';
 import { RequestDisbursementRequest } from '../../schemas/disbursements.js';
 import { servicesOf } from '../../services.js';
 import { renderNotFound } from '../not-found.js';
-import { fieldMessage, formRefusal, noticeOf, parseYen, refuse, render, str } from '../shared/back-office.js';
+import { errorText, fieldMessage, formRefusal, noticeOf, parseYen, refuse, render, str } from '../shared/back-office.js';
 
 type C = Context<AppEnv>;
 

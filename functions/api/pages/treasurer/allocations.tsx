@@ -3,7 +3,7 @@
  * the member towns' approve / reject forms; every rule is the same service call the JSON API makes.
  */
 import { isDomainError, type DomainError } from '../../../domain/errors.js';
-import { t, errorText, type Lang } from '../../../i18n/index.js';
+import { t, type Lang } from '../../../i18n/index.js';
 import { approveAllocation, getAllocation, proposeAllocation, rejectAllocation } from '../../../services/allocations.js';
 import { allocationFormOptions } from '../../../services/reports.js';
 import type { FieldErrors } from '../../../../web/components/back-office-ui.js';
@@ -12,7 +12,7 @@ import { AllocationFormPage, type AllocationFormValues } from '../../../../web/p
 import { pageCtx } from '../../page-context.js';
 import { createRouter } from '../../router.js';
 import { renderNotFound } from '../not-found.js';
-import { decide, fieldMessage, formRefusal, noticeOf, parseYen, problemOf, refuse, render, str, towns, treasurerGate, type Form } from '../shared/back-office.js';
+import { decide, errorText, fieldMessage, formRefusal, noticeOf, parseYen, problemOf, refuse, render, str, towns, treasurerGate, type Form } from '../shared/back-office.js';
 
 export const allocationPages = createRouter();
 
